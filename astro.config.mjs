@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// Wheelhouse: a static course site. Lessons are MDX; the only client code on a
+// lesson page is the tiny inline theme script and, later, the sandbox loader.
+export default defineConfig({
+  output: 'static',
+  integrations: [mdx()],
+  prefetch: false,
+  markdown: {
+    shikiConfig: {
+      // Dual themes, emitted as CSS variables only (--shiki-light / --shiki-dark);
+      // src/styles/code.css picks one with light-dark(), following the site theme.
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+});

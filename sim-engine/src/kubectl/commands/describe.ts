@@ -1,0 +1,64 @@
+/** kubectl describe: a human-readable account of objects, with their events. */
+import type { KubeObject } from '../../api/meta.ts';
+import type { Pod } from '../../api/pod.ts';
+import type { Namespace } from '../../api/namespace.ts';
+import { notFound } from '../../apiserver/errors.ts';
+import { parseSelector } from '../../apiserver/selectors.ts';
+import type { Cluster } from '../../cluster.ts';
+import type { Command } from '../command.ts';
+import { KubectlError, formatError } from '../errors.ts';
+import { bool, str } from '../flags.ts';
+import { describeNamespace } from '../printers/describe/namespace.ts';
+import { describePod } from '../printers/describe/pod.ts';
+import { parseResourceArgs } from '../resource-args.ts';
+
+type Describer = (obj: KubeObject, cluster: Cluster) => string;
+
+const DESCRIBERS: Record<string, Describer> = {
+  Pod: (obj, c) => describePod(obj as Pod, c.recorder.eventsFor(obj), c.now()),
+  Namespace: (obj) => describeNamespace(obj as Namespace),
+};
+
+/** describeCommand is `kubectl describe`. */
+export const describeCommand: Command = {
+  name: 'describe',
+  summary: 'Show details of a specific resource or group of resources',
+  flags: [
+    { name: 'all-namespaces', short: 'A', type: 'bool', default: 'false', help: 'If present, list the requested object(s) across all namespaces.' },
+    { name: 'selector', short: 'l', type: 'string', default: "''", help: 'Selector (label query) to filter on.' },
+    { name: 'show-events', type: 'bool', default: 'true', help: 'If true, display events related to the described object.' },
+  ],
+  run(inv) {
+    const requests = parseResourceArgs(inv.flags.args);
+    if (requests.length === 0) {
+      throw new KubectlError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
+    }
+    const all = bool(inv.flags, 'all-namespaces');
+    const selector = str(inv.flags, 'selector') ? parseSelector(str(inv.flags, 'selector')) : undefined;
+    const found: KubeObject[] = [];
+    const errors: string[] = [];
+    for (const req of requests) {
+      const describer = DESCRIBERS[req.resource.kind];
+      if (!describer) throw new KubectlError(`describing ${req.resource.plural} is not supported in this sandbox yet`);
+      const ns = req.resource.namespaced ? (all ? undefined : inv.namespace) : undefined;
+      const candidates = inv.cluster.api.list(req.resource.kind, ns, { labelSelector: selector });
+      if (req.names.length === 0) {
+        found.push(...candidates);
+        continue;
+      }
+      for (const name of req.names) {
+        const exact = candidates.find((o) => o.metadata.name === name);
+        // With no exact match, describe falls back to every object whose name starts with NAME.
+        const matches = exact ? [exact] : candidates.filter((o) => o.metadata.name!.startsWith(name));
+        if (matches.length) found.push(...matches);
+        else errors.push(formatError(notFound(req.resource, name), 'describe'));
+      }
+    }
+    if (found.length === 0 && errors.length === 0) {
+      inv.ctx.stderr(requests.every((r) => r.resource.namespaced) && !all ? `No resources found in ${inv.namespace} namespace.\n` : 'No resources found\n');
+    }
+    inv.ctx.stdout(found.map((o) => DESCRIBERS[o.kind]!(o, inv.cluster)).join('\n\n'));
+    for (const e of errors) inv.ctx.stderr(e);
+    return errors.length ? 1 : 0;
+  },
+};

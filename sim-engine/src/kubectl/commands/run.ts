@@ -1,0 +1,106 @@
+/** kubectl run: create a single pod from an image, the way the run generator builds it. */
+import type { Container, Pod } from '../../api/pod.ts';
+import type { Command } from '../command.ts';
+import { KubectlError, UsageError } from '../errors.ts';
+import { bool, list, str } from '../flags.ts';
+import { nameOf } from '../output.ts';
+import { dryRunMode, dryRunSuffix } from './dry-run.ts';
+
+/** runCommand is `kubectl run`. */
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run a particular image on the cluster',
+  flags: [
+    { name: 'image', type: 'string', default: "''", help: 'The image for the container to run.' },
+    { name: 'labels', short: 'l', type: 'string', default: "''", help: 'Comma separated labels to apply to the pod. Will override previous values.' },
+    { name: 'port', type: 'string', default: "''", help: 'The port that this container exposes.' },
+    { name: 'env', type: 'stringArray', default: '[]', help: 'Environment variables to set in the container.' },
+    { name: 'restart', type: 'string', default: "'Always'", help: 'The restart policy for this Pod.  Legal values [Always, OnFailure, Never].' },
+    { name: 'command', type: 'bool', default: 'false', help: 'If true and extra arguments are present, use them as the \'command\' field in the container, rather than the \'args\' field which is the default.' },
+    { name: 'image-pull-policy', type: 'string', default: "''", help: 'The image pull policy for the container.' },
+    { name: 'annotations', type: 'stringArray', default: '[]', help: 'Annotations to apply to the pod.' },
+    { name: 'dry-run', type: 'string', default: "'none'", help: 'Must be "none", "server", or "client".' },
+    { name: 'output', short: 'o', type: 'string', default: "''", help: 'Output format.' },
+    { name: 'rm', type: 'bool', default: 'false', help: 'If true, delete the pod after it exits.' },
+    { name: 'stdin', short: 'i', type: 'bool', default: 'false', help: 'Keep stdin open on the container in the pod.' },
+    { name: 'tty', short: 't', type: 'bool', default: 'false', help: 'Allocate a TTY for the container in the pod.' },
+    { name: 'attach', type: 'bool', default: 'false', help: 'If true, wait for the Pod to start running, and then attach to the Pod.' },
+  ],
+  run(inv) {
+    const [name] = inv.flags.args;
+    if (!name) throw new UsageError('NAME is required for run');
+    const image = str(inv.flags, 'image');
+    if (!image) throw new KubectlError('required flag(s) "image" not set');
+    const restart = str(inv.flags, 'restart', 'Always');
+    if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new UsageError(`invalid restart policy: ${restart}`);
+    if (bool(inv.flags, 'rm') && !bool(inv.flags, 'stdin') && !bool(inv.flags, 'attach')) throw new UsageError('--rm should only be used for attached containers');
+    if (bool(inv.flags, 'stdin') || bool(inv.flags, 'tty') || bool(inv.flags, 'attach')) {
+      throw new KubectlError('attaching to a container (-i, -t, --attach, --rm) is not supported in this sandbox yet');
+    }
+    const mode = dryRunMode(inv);
+    const output = str(inv.flags, 'output');
+    if (output && output !== 'name') throw new KubectlError(`output format "${output}" is not supported in this sandbox yet`);
+    const pod = buildPod(inv.flags, name, image, restart, inv.namespaceExplicit ? inv.namespace : undefined);
+    const created = inv.cluster.api.create(pod, 'kubectl', { dryRun: mode !== 'none' });
+    inv.ctx.stdout(output === 'name' ? `${nameOf(created)}\n` : `${nameOf(created)} created${dryRunSuffix(mode)}\n`);
+    return 0;
+  },
+};
+
+function buildPod(flags: Parameters<Command['run']>[0]['flags'], name: string, image: string, restart: string, namespace: string | undefined): Pod {
+  const labels = str(flags, 'labels') ? parseKeyValues(str(flags, 'labels'), 'labels') : { run: name };
+  const extra = flags.afterDash ?? flags.args.slice(1);
+  const container: Container = { name, image, resources: {} };
+  if (extra.length) {
+    if (bool(flags, 'command')) container.command = extra;
+    else container.args = extra;
+  }
+  const port = str(flags, 'port');
+  if (port) {
+    const n = Number(port);
+    if (!Number.isInteger(n)) throw new KubectlError(`strconv.Atoi: parsing "${port}": invalid syntax`);
+    container.ports = [{ containerPort: n }];
+  }
+  const env = list(flags, 'env');
+  if (env.length) {
+    container.env = env.map((e) => {
+      const eq = e.indexOf('=');
+      if (eq < 0) throw new KubectlError(`invalid env: ${e}`);
+      return { name: e.slice(0, eq), value: e.slice(eq + 1) };
+    });
+  }
+  const policy = str(flags, 'image-pull-policy');
+  if (policy) {
+    if (!['Always', 'IfNotPresent', 'Never'].includes(policy)) throw new KubectlError(`invalid image pull policy: ${policy}`);
+    container.imagePullPolicy = policy as Container['imagePullPolicy'];
+  }
+  const annotations = list(flags, 'annotations');
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      labels,
+      ...(namespace ? { namespace } : {}),
+      ...(annotations.length ? { annotations: Object.fromEntries(annotations.map((a) => splitOnce(a))) } : {}),
+    },
+    spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart as Pod['spec']['restartPolicy'] },
+    status: {},
+  };
+}
+
+function parseKeyValues(text: string, what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new KubectlError(`invalid ${what.replace(/s$/, '')} spec: ${pair}`);
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+function splitOnce(s: string): [string, string] {
+  const eq = s.indexOf('=');
+  return eq < 0 ? [s, ''] : [s.slice(0, eq), s.slice(eq + 1)];
+}
+

@@ -1,0 +1,80 @@
+/**
+ * kubectl is the sandbox's kubectl: it parses the command line like cobra and pflag, runs the
+ * verb against the simulated cluster's API server and reports errors as kubectl does. Verbs
+ * the sandbox does not simulate say so plainly instead of pretending.
+ */
+import type { Cluster } from '../cluster.ts';
+import type { Program, ProgramContext } from '../shell/types.ts';
+import { GLOBAL_FLAGS, type Command, type KubeContext } from './command.ts';
+import { deleteCommand } from './commands/delete.ts';
+import { describeCommand } from './commands/describe.ts';
+import { getCommand } from './commands/get.ts';
+import { runCommand } from './commands/run.ts';
+import { formatError } from './errors.ts';
+import { bool, parseFlags, str } from './flags.ts';
+import { ALL_COMMANDS, commandHelp, suggestions, topLevelHelp } from './help.ts';
+
+/** COMMANDS are the verbs this sandbox implements. */
+export const COMMANDS: readonly Command[] = [getCommand, describeCommand, runCommand, deleteCommand];
+
+/** KubectlHost is what kubectl talks to: the cluster, and the kubeconfig's current context. */
+export interface KubectlHost {
+  cluster: Cluster;
+  context: KubeContext;
+}
+
+/** createKubectl returns kubectl as a shell program bound to a cluster. */
+export function createKubectl(host: KubectlHost): Program {
+  return (ctx) => runKubectl(host, ctx);
+}
+
+async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<number> {
+  const args = ctx.args;
+  const first = args.findIndex((a) => !a.startsWith('-'));
+  const name = first < 0 ? undefined : args[first];
+  if (name === undefined || name === 'help') {
+    if (args.length === 0 || name === 'help' || args.includes('--help') || args.includes('-h')) {
+      ctx.stdout(topLevelHelp());
+      return 0;
+    }
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    if (name && ALL_COMMANDS.includes(name)) {
+      ctx.stderr(`error: kubectl ${name} is not supported in this sandbox yet\n`);
+      return 1;
+    }
+    const guesses = name ? suggestions(name) : [];
+    ctx.stderr(`error: unknown command "${name ?? args[0]}" for "kubectl"\n${guesses.length ? `\nDid you mean this?\n${guesses.map((g) => `\t${g}\n`).join('')}\n` : ''}`);
+    return 1;
+  }
+  const rest = [...args.slice(0, first), ...args.slice(first + 1)];
+  try {
+    const flags = parseFlags(rest, [...command.flags, ...GLOBAL_FLAGS]);
+    if (bool(flags, 'help')) {
+      ctx.stdout(commandHelp(command));
+      return 0;
+    }
+    for (const unsupported of ['context', 'kubeconfig']) {
+      if (str(flags, unsupported)) {
+        ctx.stderr(`error: --${unsupported} is not supported in this sandbox: it has one cluster and one kubeconfig\n`);
+        return 1;
+      }
+    }
+    const explicit = str(flags, 'namespace');
+    const code = await command.run({
+      flags,
+      ctx,
+      cluster: host.cluster,
+      namespace: explicit || host.context.namespace,
+      namespaceExplicit: explicit !== '',
+      kubeContext: host.context,
+    });
+    host.cluster.drain();
+    return code;
+  } catch (err) {
+    host.cluster.drain();
+    ctx.stderr(formatError(err, command.name));
+    return 1;
+  }
+}

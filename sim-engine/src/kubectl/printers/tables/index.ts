@@ -1,0 +1,21 @@
+/** The `kubectl get` tables of every kind that has one. */
+import type { KubeObject } from '../../../api/meta.ts';
+import { eventTable } from './event.ts';
+import { namespaceTable } from './namespace.ts';
+import { nodeTable } from './node.ts';
+import { podTable } from './pod.ts';
+import { serviceTable } from './service.ts';
+import type { TableDef } from './table.ts';
+
+const TABLES: Record<string, TableDef> = {
+  Pod: podTable as TableDef,
+  Node: nodeTable as TableDef,
+  Namespace: namespaceTable as TableDef,
+  Service: serviceTable as TableDef,
+  Event: eventTable as TableDef,
+};
+
+/** tableFor returns a kind's table definition, if the sandbox has one. */
+export function tableFor(kind: string): TableDef<KubeObject> | undefined {
+  return TABLES[kind];
+}

@@ -1,0 +1,395 @@
+/**
+ * Kubelet is the node agent: it watches the pods bound to its node, pulls images, starts and
+ * restarts containers, stops them gracefully when a pod is deleted, and reports every change
+ * as the pod's status and as events. What it knows beyond the store (images on the node,
+ * containers and their timings) is its own state.
+ */
+import type { Pod } from '../api/pod.ts';
+import type { ApiServer } from '../apiserver/apiserver.ts';
+import type { Clock, Timer } from '../clock.ts';
+import type { Component } from '../component.ts';
+import type { EventRecorder } from '../events/recorder.ts';
+import type { Random } from '../random.ts';
+import type { Store } from '../store/store.ts';
+import { goDuration } from '../util/duration.ts';
+import { WorkQueue } from '../util/workqueue.ts';
+import { findImage, parseImage } from './images.ts';
+import { podStatus } from './pod-status.ts';
+import { planProcess } from './process.ts';
+import { appendLogs, type ContainerRuntime, type KubeletState, type PodRuntime } from './runtime.ts';
+
+const SANDBOX_MS = 400;
+const BACKOFF_START_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000;
+const PULL_BYTES_PER_MS = 45_000;
+
+/** KubeletConfig is what the kubelet knows about its machine. */
+export interface KubeletConfig {
+  node: string;
+  hostIP: string;
+  /** The node's pod CIDR prefix, e.g. `10.244.1` for 10.244.1.0/24. */
+  podSubnet: string;
+}
+
+/** Kubelet runs the pods of one node. */
+export class Kubelet implements Component {
+  readonly name: string;
+  private state: KubeletState;
+  private readonly queue = new WorkQueue();
+  private readonly config: KubeletConfig;
+  private readonly api: ApiServer;
+  private readonly clock: Clock;
+  private readonly random: Random;
+  private readonly recorder: EventRecorder;
+
+  constructor(config: KubeletConfig, deps: { api: ApiServer; store: Store; clock: Clock; random: Random; recorder: EventRecorder }) {
+    this.config = config;
+    this.name = `kubelet/${config.node}`;
+    this.api = deps.api;
+    this.clock = deps.clock;
+    this.random = deps.random;
+    this.recorder = deps.recorder;
+    this.state = { node: config.node, images: [], lastIP: 1, pods: {} };
+    deps.store.watch('Pod', (e) => {
+      const pod = e.object as Pod;
+      const old = e.old as Pod | undefined;
+      if (pod.spec.nodeName === config.node || old?.spec.nodeName === config.node) {
+        this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}/${pod.metadata.uid}`);
+      }
+    });
+  }
+
+  /** hasImage tells whether an image (normalised reference) is on the node. */
+  hasImage(normalized: string): boolean {
+    return this.state.images.includes(normalized);
+  }
+
+  /** preloadImages marks images as already present, as on a node that has run them before. */
+  preloadImages(images: string[]): void {
+    for (const i of images) {
+      const ref = parseImage(i);
+      if (ref && !this.state.images.includes(ref.normalized)) this.state.images.push(ref.normalized);
+    }
+  }
+
+  /** logs returns a container's current (or previous) log lines, or undefined if the kubelet has no such container. */
+  logs(uid: string, container: string, previous = false): string[] | undefined {
+    const c = this.state.pods[uid]?.containers.find((x) => x.name === container);
+    if (!c) return undefined;
+    return previous ? c.previousLogs : c.logs;
+  }
+
+  /** runtime exposes a pod's runtime record (read-only use). */
+  runtime(uid: string): PodRuntime | undefined {
+    return this.state.pods[uid];
+  }
+
+  processQueue(): boolean {
+    let worked = false;
+    for (let key = this.queue.take(); key !== undefined; key = this.queue.take()) {
+      worked = true;
+      this.syncPod(key);
+    }
+    return worked;
+  }
+
+  onTimer(action: Timer['action']): void {
+    const rt = this.state.pods[action.uid as string];
+    if (!rt) return;
+    const pod = this.api.tryGet<Pod>('Pod', rt.namespace, rt.name);
+    if (!pod || pod.metadata.uid !== rt.uid) return;
+    const c = rt.containers.find((x) => x.name === action.container);
+    switch (action.type) {
+      case 'sandbox-ready':
+        rt.sandboxReady = true;
+        if (!pod.spec.hostNetwork) rt.podIP = this.allocateIP();
+        else rt.podIP = this.config.hostIP;
+        if (!rt.terminating) this.startNext(pod, rt);
+        break;
+      case 'pulled':
+        if (c && !rt.terminating) this.onPulled(pod, rt, c, action.ms as number);
+        break;
+      case 'pull-backoff':
+        if (c && c.reason === 'ErrImagePull' && !rt.terminating) this.enterPullBackoff(pod, c);
+        break;
+      case 'pull-retry':
+        if (c && !rt.terminating) this.pull(pod, rt, c);
+        break;
+      case 'exited':
+        if (c && c.containerID === action.id && c.state === 'running') this.onExit(pod, rt, c, action.code as number, 0);
+        break;
+      case 'crash-restart':
+        if (c && c.pending === 'crash-backoff' && !rt.terminating) this.restart(pod, rt, c);
+        break;
+      case 'stopped':
+        if (c && c.containerID === action.id && c.state === 'running') this.onExit(pod, rt, c, action.code as number, action.signal as number);
+        break;
+      case 'grace-expired':
+        for (const x of rt.containers) if (x.state === 'running') this.onExit(pod, rt, x, 137, 9);
+        break;
+    }
+    this.report(pod, rt);
+  }
+
+  snapshot(): unknown {
+    return { state: structuredData(this.state), queue: this.queue.snapshot() };
+  }
+
+  restore(s: unknown): void {
+    const snap = s as { state: KubeletState; queue: string[] };
+    this.state = structuredData(snap.state);
+    this.queue.restore(snap.queue);
+  }
+
+  private syncPod(key: string): void {
+    const [namespace, name, uid] = key.split('/') as [string, string, string];
+    const pod = this.api.tryGet<Pod>('Pod', namespace, name);
+    const rt = this.state.pods[uid];
+    if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName !== this.config.node) {
+      // Removed (or force-deleted) from the API: the containers are simply torn down.
+      if (rt) this.forget(rt);
+      return;
+    }
+    if (!rt) {
+      if (pod.metadata.deletionTimestamp || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+      this.admit(pod);
+      return;
+    }
+    if (pod.metadata.deletionTimestamp && !rt.terminating) this.terminate(pod, rt);
+  }
+
+  private admit(pod: Pod): void {
+    const rt: PodRuntime = {
+      uid: pod.metadata.uid!,
+      namespace: pod.metadata.namespace!,
+      name: pod.metadata.name!,
+      admittedAt: this.clock.now(),
+      sandboxReady: false,
+      containers: pod.spec.containers.map((c) => ({
+        name: c.name,
+        image: c.image ?? '',
+        state: 'waiting',
+        reason: 'ContainerCreating',
+        pulled: false,
+        restartCount: 0,
+        ready: false,
+        crashBackoffMs: BACKOFF_START_MS,
+        pullBackoffMs: BACKOFF_START_MS,
+        logs: [],
+        previousLogs: [],
+      })),
+      terminating: false,
+      transitions: {},
+    };
+    this.state.pods[rt.uid] = rt;
+    this.clock.schedule(SANDBOX_MS + this.random.int(300), this.name, { type: 'sandbox-ready', uid: rt.uid });
+    this.report(pod, rt);
+  }
+
+  /** startNext begins the first container that has not been started yet; containers start in order, as the kubelet does. */
+  private startNext(pod: Pod, rt: PodRuntime): void {
+    const next = rt.containers.find((c) => c.state === 'waiting' && !c.pending && c.reason === 'ContainerCreating' && !c.containerID);
+    if (next) this.pull(pod, rt, next);
+  }
+
+  private pull(pod: Pod, rt: PodRuntime, c: ContainerRuntime): void {
+    const spec = pod.spec.containers.find((s) => s.name === c.name)!;
+    const ref = parseImage(c.image);
+    if (!ref) {
+      c.reason = 'InvalidImageName';
+      c.message = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`;
+      this.event(pod, c, 'Warning', 'InspectFailed', c.message);
+      this.event(pod, c, 'Warning', 'Failed', 'Error: InvalidImageName');
+      this.startNext(pod, rt);
+      return;
+    }
+    const present = this.state.images.includes(ref.normalized);
+    const policy = spec.imagePullPolicy ?? 'IfNotPresent';
+    if (present && policy !== 'Always') {
+      this.event(pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      c.pulled = true;
+      this.createAndStart(pod, rt, c);
+      return;
+    }
+    if (policy === 'Never') {
+      c.reason = 'ErrImageNeverPull';
+      c.message = `Container image "${c.image}" is not present with pull policy of Never`;
+      this.event(pod, c, 'Warning', 'ErrImageNeverPull', c.message);
+      this.event(pod, c, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+      return;
+    }
+    this.event(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    c.pending = 'pull';
+    const info = findImage(ref);
+    // A cached image only needs the registry round trip; a fresh one is downloaded.
+    const ms = present ? 300 + this.random.int(400) : info ? Math.round(info.sizeBytes / PULL_BYTES_PER_MS) + this.random.int(600) : 600 + this.random.int(500);
+    this.clock.schedule(ms, this.name, { type: 'pulled', uid: rt.uid, container: c.name, ms });
+  }
+
+  private onPulled(pod: Pod, rt: PodRuntime, c: ContainerRuntime, ms: number): void {
+    c.pending = undefined;
+    const ref = parseImage(c.image)!;
+    const info = findImage(ref);
+    if (!info) {
+      const msg = `failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": ${ref.normalized}: not found`;
+      c.reason = 'ErrImagePull';
+      c.message = `rpc error: code = NotFound desc = ${msg}`;
+      this.event(pod, c, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${c.message}`);
+      this.event(pod, c, 'Warning', 'Failed', 'Error: ErrImagePull');
+      this.clock.schedule(1000, this.name, { type: 'pull-backoff', uid: rt.uid, container: c.name });
+      this.startNext(pod, rt);
+      return;
+    }
+    if (!this.state.images.includes(ref.normalized)) this.state.images.push(ref.normalized);
+    const took = goDuration(ms);
+    this.event(pod, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${info.sizeBytes} bytes.`);
+    c.pulled = true;
+    c.pullBackoffMs = BACKOFF_START_MS;
+    this.createAndStart(pod, rt, c);
+  }
+
+  private enterPullBackoff(pod: Pod, c: ContainerRuntime): void {
+    c.reason = 'ImagePullBackOff';
+    c.message = `Back-off pulling image "${c.image}"`;
+    c.pending = 'pull-backoff';
+    this.event(pod, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+    this.event(pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+    const delay = c.pullBackoffMs;
+    c.pullBackoffMs = Math.min(c.pullBackoffMs * 2, BACKOFF_MAX_MS);
+    this.clock.schedule(delay, this.name, { type: 'pull-retry', uid: this.runtimeOf(pod).uid, container: c.name });
+  }
+
+  private createAndStart(pod: Pod, rt: PodRuntime, c: ContainerRuntime): void {
+    const spec = pod.spec.containers.find((s) => s.name === c.name)!;
+    const info = findImage(parseImage(c.image)!)!;
+    c.containerID = `containerd://${this.random.hex(64)}`;
+    this.event(pod, c, 'Normal', 'Created', `Created container: ${c.name}`);
+    this.event(pod, c, 'Normal', 'Started', `Started container ${c.name}`);
+    c.state = 'running';
+    c.reason = undefined;
+    c.message = undefined;
+    c.pending = undefined;
+    c.startedAt = this.clock.now();
+    c.terminated = undefined;
+    // Without a readiness probe a container counts as ready as soon as it runs.
+    c.ready = !spec.readinessProbe;
+    const plan = planProcess(info.behaviour, spec.command, spec.args);
+    c.stopMs = plan.stopMs;
+    appendLogs(c, plan.logs);
+    if (plan.runMs !== undefined) this.clock.schedule(plan.runMs, this.name, { type: 'exited', uid: rt.uid, container: c.name, id: c.containerID, code: plan.exitCode });
+    this.startNext(pod, rt);
+  }
+
+  private onExit(pod: Pod, rt: PodRuntime, c: ContainerRuntime, code: number, signal: number): void {
+    c.state = 'terminated';
+    c.ready = false;
+    c.terminated = {
+      exitCode: code,
+      ...(signal ? { signal } : {}),
+      reason: code === 0 ? 'Completed' : 'Error',
+      startedAt: c.startedAt!,
+      finishedAt: this.clock.now(),
+      containerID: c.containerID!,
+    };
+    if (rt.terminating) {
+      if (rt.containers.every((x) => x.state !== 'running')) this.finishTermination(pod, rt);
+      return;
+    }
+    const policy = pod.spec.restartPolicy ?? 'Always';
+    if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) return;
+    // The first crash restarts at once; later ones wait out a doubling back-off.
+    const delay = c.restartCount === 0 ? 0 : c.crashBackoffMs;
+    if (c.restartCount > 0) c.crashBackoffMs = Math.min(c.crashBackoffMs * 2, BACKOFF_MAX_MS);
+    c.pending = 'crash-backoff';
+    if (delay > 0) {
+      c.last = c.terminated;
+      c.terminated = undefined;
+      c.state = 'waiting';
+      c.reason = 'CrashLoopBackOff';
+      c.message = `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+      this.event(pod, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
+    }
+    this.clock.schedule(delay || 1000, this.name, { type: 'crash-restart', uid: rt.uid, container: c.name });
+  }
+
+  private restart(pod: Pod, rt: PodRuntime, c: ContainerRuntime): void {
+    if (c.terminated) c.last = c.terminated;
+    c.terminated = undefined;
+    c.previousLogs = c.logs;
+    c.logs = [];
+    c.restartCount++;
+    c.pending = undefined;
+    c.state = 'waiting';
+    c.reason = 'ContainerCreating';
+    c.containerID = undefined;
+    this.pull(pod, rt, c);
+  }
+
+  private terminate(pod: Pod, rt: PodRuntime): void {
+    rt.terminating = true;
+    this.clock.cancel(this.name, (a) => a.uid === rt.uid);
+    const running = rt.containers.filter((c) => c.state === 'running');
+    if (running.length === 0) {
+      this.finishTermination(pod, rt);
+      return;
+    }
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+    for (const c of running) {
+      this.event(pod, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      if (c.stopMs !== undefined && c.stopMs < grace) {
+        this.clock.schedule(c.stopMs, this.name, { type: 'stopped', uid: rt.uid, container: c.name, id: c.containerID, code: 0, signal: 0 });
+      }
+    }
+    this.clock.schedule(grace, this.name, { type: 'grace-expired', uid: rt.uid });
+    this.report(pod, rt);
+  }
+
+  private finishTermination(pod: Pod, rt: PodRuntime): void {
+    this.clock.cancel(this.name, (a) => a.uid === rt.uid);
+    for (const c of rt.containers) {
+      c.pending = undefined;
+      c.ready = false;
+    }
+    this.report(pod, rt);
+    const current = this.api.tryGet<Pod>('Pod', rt.namespace, rt.name);
+    if (current?.metadata.uid === rt.uid) this.api.delete('Pod', rt.namespace, rt.name, this.name, { gracePeriodSeconds: 0 });
+    this.forget(rt);
+  }
+
+  private forget(rt: PodRuntime): void {
+    this.clock.cancel(this.name, (a) => a.uid === rt.uid);
+    delete this.state.pods[rt.uid];
+  }
+
+  private report(pod: Pod, rt: PodRuntime): void {
+    if (!this.state.pods[rt.uid]) return;
+    const current = this.api.tryGet<Pod>('Pod', rt.namespace, rt.name);
+    if (!current || current.metadata.uid !== rt.uid) return;
+    const status = podStatus(current, rt, this.config.hostIP, this.clock.now());
+    this.api.updateStatus({ ...current, status }, this.name);
+    void pod;
+  }
+
+  private event(pod: Pod, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.recorder.record(pod, type, reason, message, { component: 'kubelet', host: this.config.node }, `spec.containers{${c.name}}`);
+  }
+
+  private runtimeOf(pod: Pod): PodRuntime {
+    return this.state.pods[pod.metadata.uid!]!;
+  }
+
+  private allocateIP(): string {
+    // host-local IPAM hands out addresses in order, skipping ones still in use, and wraps.
+    const used = new Set(Object.values(this.state.pods).map((p) => p.podIP));
+    for (let i = 0; i < 253; i++) {
+      this.state.lastIP = this.state.lastIP >= 254 ? 2 : this.state.lastIP + 1;
+      const ip = `${this.config.podSubnet}.${this.state.lastIP}`;
+      if (!used.has(ip)) return ip;
+    }
+    throw new Error(`no free pod IPs on ${this.config.node}`);
+  }
+}
+
+function structuredData<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}

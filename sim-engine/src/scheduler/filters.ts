@@ -1,0 +1,88 @@
+/**
+ * The scheduler's filter plugins, in the default profile's order. Each returns undefined when
+ * the node fits, or the reason string the FailedScheduling message counts.
+ */
+import type { Node, Taint } from '../api/node.ts';
+import type { Pod, Toleration } from '../api/pod.ts';
+import { parseCPU, parseMemory } from './quantity.ts';
+
+/** NodeInfo is a node plus what is already placed on it. */
+export interface NodeInfo {
+  node: Node;
+  pods: Pod[];
+}
+
+/** Filter is one plugin's verdict on a node. */
+export type Filter = (pod: Pod, info: NodeInfo) => string | undefined;
+
+/** nodeUnschedulable rejects cordoned nodes, unless the pod tolerates the unschedulable taint. */
+export const nodeUnschedulable: Filter = (pod, { node }) =>
+  node.spec.unschedulable && !tolerates(pod.spec.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
+    ? 'node(s) were unschedulable'
+    : undefined;
+
+/** taintToleration rejects nodes with a NoSchedule or NoExecute taint the pod does not tolerate. */
+export const taintToleration: Filter = (pod, { node }) => {
+  const taint = (node.spec.taints ?? []).find((t) => t.effect !== 'PreferNoSchedule' && !tolerates(pod.spec.tolerations, t));
+  return taint ? `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` : undefined;
+};
+
+/** nodeAffinity rejects nodes whose labels do not match the pod's nodeSelector. */
+export const nodeAffinity: Filter = (pod, { node }) => {
+  const labels = node.metadata.labels ?? {};
+  const ok = Object.entries(pod.spec.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
+  return ok ? undefined : "node(s) didn't match Pod's node affinity/selector";
+};
+
+/** nodePorts rejects nodes where a requested hostPort is already taken. */
+export const nodePorts: Filter = (pod, { pods }) => {
+  const wanted = hostPorts(pod);
+  if (wanted.size === 0) return undefined;
+  const clash = pods.some((p) => [...hostPorts(p)].some((hp) => wanted.has(hp)));
+  return clash ? "node(s) didn't have free ports for the requested pod ports" : undefined;
+};
+
+/** nodeResourcesFit rejects nodes without room for the pod's requests (and the pod count). */
+export const nodeResourcesFit: Filter = (pod, { node, pods }) => {
+  const alloc = node.status?.allocatable ?? {};
+  if (pods.length + 1 > Number(alloc.pods ?? '110')) return 'Too many pods';
+  const cpu = pods.reduce((s, p) => s + requests(p).cpu, 0) + requests(pod).cpu;
+  if (cpu > parseCPU(alloc.cpu ?? '0')) return 'Insufficient cpu';
+  const mem = pods.reduce((s, p) => s + requests(p).memory, 0) + requests(pod).memory;
+  if (mem > parseMemory(alloc.memory ?? '0')) return 'Insufficient memory';
+  return undefined;
+};
+
+/** FILTERS is the default profile's filter chain; the first failing filter names the node's reason. */
+export const FILTERS: readonly Filter[] = [nodeUnschedulable, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
+
+/** PREEMPTION_HELPS lists reasons that evicting lower-priority pods could cure. */
+export const PREEMPTION_HELPS = new Set(['Insufficient cpu', 'Insufficient memory', 'Too many pods', "node(s) didn't have free ports for the requested pod ports"]);
+
+/** tolerates tells whether any toleration matches the taint. */
+export function tolerates(tolerations: Toleration[] | undefined, taint: Pick<Taint, 'key' | 'value' | 'effect'>): boolean {
+  return (tolerations ?? []).some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if (!t.key) return t.operator === 'Exists';
+    if (t.key !== taint.key) return false;
+    return t.operator === 'Exists' || (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+/** requests sums a pod's cpu (millicores) and memory (bytes) requests. */
+export function requests(pod: Pod): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.spec.containers) {
+    const r = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) };
+    if (r.cpu) cpu += parseCPU(r.cpu);
+    if (r.memory) memory += parseMemory(r.memory);
+  }
+  return { cpu, memory };
+}
+
+function hostPorts(pod: Pod): Set<string> {
+  const out = new Set<string>();
+  for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.hostPort) out.add(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  return out;
+}

@@ -1,0 +1,151 @@
+/**
+ * Scheduler assigns pending pods to nodes: filter out the nodes that can't take the pod,
+ * score the rest (spread replicas of one owner, then balance load), bind to the best. A pod
+ * that fits nowhere stays Pending with a FailedScheduling event and is retried when the
+ * cluster changes or its back-off expires.
+ */
+import type { Node } from '../api/node.ts';
+import type { Pod } from '../api/pod.ts';
+import type { ApiServer } from '../apiserver/apiserver.ts';
+import type { Clock, Timer } from '../clock.ts';
+import type { Component } from '../component.ts';
+import type { EventRecorder } from '../events/recorder.ts';
+import type { Random } from '../random.ts';
+import type { Store } from '../store/store.ts';
+import { rfc3339 } from '../util/time.ts';
+import { WorkQueue } from '../util/workqueue.ts';
+import { FILTERS, PREEMPTION_HELPS, type NodeInfo } from './filters.ts';
+
+const ACTOR = 'default-scheduler';
+
+/** SchedulerState is the scheduler's own state: pods waiting to be retried and their back-off. */
+interface SchedulerState {
+  unschedulable: Record<string, number>;
+}
+
+/** Scheduler binds pods to nodes. */
+export class Scheduler implements Component {
+  readonly name = ACTOR;
+  private readonly queue = new WorkQueue();
+  private state: SchedulerState = { unschedulable: {} };
+  private readonly api: ApiServer;
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly random: Random;
+  private readonly recorder: EventRecorder;
+
+  constructor(deps: { api: ApiServer; store: Store; clock: Clock; random: Random; recorder: EventRecorder }) {
+    this.api = deps.api;
+    this.store = deps.store;
+    this.clock = deps.clock;
+    this.random = deps.random;
+    this.recorder = deps.recorder;
+    deps.store.watch('Pod', (e) => {
+      const pod = e.object as Pod;
+      if (e.type !== 'DELETED' && !pod.spec.nodeName && (pod.spec.schedulerName ?? ACTOR) === ACTOR) this.queue.add(podKey(pod));
+      // Freed capacity may let a waiting pod in.
+      if (e.type === 'DELETED' || (pod.metadata.deletionTimestamp && !(e.old as Pod | undefined)?.metadata.deletionTimestamp)) this.retryAll();
+    });
+    deps.store.watch('Node', () => this.retryAll());
+  }
+
+  processQueue(): boolean {
+    let worked = false;
+    for (let key = this.queue.take(); key !== undefined; key = this.queue.take()) {
+      worked = true;
+      this.schedule(key);
+    }
+    return worked;
+  }
+
+  onTimer(action: Timer['action']): void {
+    if (action.type === 'retry') this.queue.add(action.key as string);
+  }
+
+  snapshot(): unknown {
+    return { state: { unschedulable: { ...this.state.unschedulable } }, queue: this.queue.snapshot() };
+  }
+
+  restore(s: unknown): void {
+    const snap = s as { state: SchedulerState; queue: string[] };
+    this.state = { unschedulable: { ...snap.state.unschedulable } };
+    this.queue.restore(snap.queue);
+  }
+
+  private retryAll(): void {
+    for (const key of Object.keys(this.state.unschedulable)) this.queue.add(key);
+  }
+
+  private schedule(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const pod = this.api.tryGet<Pod>('Pod', ns, name);
+    if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
+      delete this.state.unschedulable[key];
+      return;
+    }
+    const nodes = this.api.list<Node>('Node');
+    const reasons = new Map<string, number>();
+    const feasible: NodeInfo[] = [];
+    for (const node of nodes) {
+      const info: NodeInfo = { node, pods: this.activePods(node.metadata.name!) };
+      const reason = FILTERS.map((f) => f(pod, info)).find((r) => r !== undefined);
+      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      else feasible.push(info);
+    }
+    if (feasible.length === 0) {
+      this.fail(pod, key, nodes.length, reasons);
+      return;
+    }
+    const best = this.pick(pod, feasible);
+    delete this.state.unschedulable[key];
+    const bound = this.api.bind(pod, best.node.metadata.name!, ACTOR, rfc3339(this.clock.now()));
+    this.recorder.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${best.node.metadata.name}`, { component: ACTOR });
+  }
+
+  /** pick scores feasible nodes: fewest pods of the same owner first, then fewest pods overall, then at random. */
+  private pick(pod: Pod, feasible: NodeInfo[]): NodeInfo {
+    const owner = pod.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+    const score = (i: NodeInfo) => {
+      const siblings = owner ? i.pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === owner)).length : 0;
+      return siblings * 1000 + i.pods.length;
+    };
+    const best = Math.min(...feasible.map(score));
+    const ties = feasible.filter((i) => score(i) === best);
+    return ties[this.random.int(ties.length)]!;
+  }
+
+  private fail(pod: Pod, key: string, total: number, reasons: Map<string, number>): void {
+    const counted = [...reasons].map(([r, n]) => `${n} ${r}`).sort();
+    const helpful = [...reasons].filter(([r]) => PREEMPTION_HELPS.has(r)).reduce((s, [, n]) => s + n, 0);
+    const hopeless = total - helpful;
+    const pre = [
+      ...(hopeless > 0 ? [`${hopeless} Preemption is not helpful for scheduling`] : []),
+      ...(helpful > 0 ? [`${helpful} No preemption victims found for incoming pod`] : []),
+    ].sort();
+    const message =
+      total === 0
+        ? 'no nodes available to schedule pods'
+        : `0/${total} nodes are available: ${counted.join(', ')}. preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+    const backoff = Math.min((this.state.unschedulable[key] ?? 500) * 2, 10_000);
+    this.state.unschedulable[key] = backoff;
+    const cond = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (cond?.message !== message) {
+      const status = {
+        ...pod.status,
+        conditions: [{ lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()), message, reason: 'Unschedulable', status: 'False' as const, type: 'PodScheduled' as const }],
+      };
+      this.api.updateStatus({ ...pod, status }, ACTOR);
+    }
+    this.recorder.record(pod, 'Warning', 'FailedScheduling', message, { component: ACTOR });
+    this.clock.cancel(this.name, (a) => a.key === key);
+    this.clock.schedule(backoff, this.name, { type: 'retry', key });
+  }
+
+  private activePods(node: string): Pod[] {
+    return (this.store.podsOnNode(node) as Pod[]).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  }
+}
+
+function podKey(pod: Pod): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
