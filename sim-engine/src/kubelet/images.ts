@@ -55,6 +55,12 @@ export const CATALOG: readonly ImageInfo[] = [
   ...entries('docker.io/library/alpine', ['latest', '3.20', '3.21'], 3_651_542, shell, 'alpine'),
   ...entries('docker.io/wheelhouse/hello', ['v1', 'v2', 'v3', 'latest'], 6_318_004, server(['hello: listening on :8080']), 'hello'),
   ...entries('registry.k8s.io/pause', ['3.10'], 320_368, server([]), 'pause'),
+  ...entries('registry.k8s.io/etcd', ['3.5.16-0'], 57_680_541, server([], 400), 'etcd'),
+  ...entries('registry.k8s.io/kube-apiserver', ['v1.32.2'], 28_670_731, server([], 400), 'kube-apiserver'),
+  ...entries('registry.k8s.io/kube-controller-manager', ['v1.32.2'], 26_259_392, server([], 400), 'kube-controller-manager'),
+  ...entries('registry.k8s.io/kube-scheduler', ['v1.32.2'], 20_657_536, server([], 400), 'kube-scheduler'),
+  ...entries('registry.k8s.io/kube-proxy', ['v1.32.2'], 30_908_485, server([], 400), 'kube-proxy'),
+  ...entries('registry.k8s.io/coredns/coredns', ['v1.11.3'], 18_562_039, server([], 400), 'coredns'),
 ];
 
 /** ImageRef is a parsed image reference. */

@@ -132,7 +132,7 @@ export class Kubelet implements Component {
   }
 
   snapshot(): unknown {
-    return { state: structuredData(this.state), queue: this.queue.snapshot() };
+    return { state: canonical(this.state), queue: this.queue.snapshot() };
   }
 
   restore(s: unknown): void {
@@ -156,6 +156,16 @@ export class Kubelet implements Component {
       return;
     }
     if (pod.metadata.deletionTimestamp && !rt.terminating) this.terminate(pod, rt);
+    else if (pod.metadata.deletionTimestamp) this.shortenGrace(pod, rt);
+  }
+
+  /** shortenGrace brings the SIGKILL forward when a second delete gave a shorter grace period. */
+  private shortenGrace(pod: Pod, rt: PodRuntime): void {
+    const killAt = this.clock.now() + (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+    if (rt.killAt === undefined || killAt >= rt.killAt) return;
+    rt.killAt = killAt;
+    this.clock.cancel(this.name, (a) => a.uid === rt.uid && a.type === 'grace-expired');
+    this.clock.schedule(killAt - this.clock.now(), this.name, { type: 'grace-expired', uid: rt.uid });
   }
 
   private admit(pod: Pod): void {
@@ -340,6 +350,7 @@ export class Kubelet implements Component {
         this.clock.schedule(c.stopMs, this.name, { type: 'stopped', uid: rt.uid, container: c.name, id: c.containerID, code: 0, signal: 0 });
       }
     }
+    rt.killAt = this.clock.now() + grace;
     this.clock.schedule(grace, this.name, { type: 'grace-expired', uid: rt.uid });
     this.report(pod, rt);
   }
@@ -392,4 +403,20 @@ export class Kubelet implements Component {
 
 function structuredData<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
+}
+
+/**
+ * canonical copies plain data with every object's keys sorted, so that a snapshot's bytes do
+ * not depend on the order fields were first set (a restored runtime record has lost the
+ * fields that were undefined, and re-adds them at the end when they are set again).
+ */
+function canonical<T>(x: T): T {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sort((v as Record<string, unknown>)[k]);
+    return out;
+  };
+  return sort(structuredData(x)) as T;
 }

@@ -24,7 +24,10 @@ export function planProcess(behaviour: ImageBehaviour, command: string[] | undef
     // A shell with no terminal attached reads EOF from stdin and exits at once.
     return { runMs: 0, exitCode: 0, logs: [] };
   }
-  if ((argv[0] === 'sh' || argv[0] === '/bin/sh' || argv[0] === 'bash') && argv[1] === '-c') return runScript(argv.slice(2).join(' '));
+  const isShell = argv[0] === 'sh' || argv[0] === '/bin/sh' || argv[0] === 'bash' || argv[0] === '/bin/bash';
+  if (isShell && argv[1] === '-c') return runScript(argv.slice(2).join(' '));
+  // A server image given its own binary and flags (etcd, kube-proxy, nginx -g …) still serves.
+  if (behaviour.kind === 'server' && !isShell) return { exitCode: 0, logs: behaviour.startupLogs ?? [], stopMs: behaviour.stopMs };
   return runScript(argv.map(quoteIfNeeded).join(' '));
 }
 

@@ -48,6 +48,8 @@ export interface PodRuntime {
   podIP?: string;
   containers: ContainerRuntime[];
   terminating: boolean;
+  /** When a terminating pod's containers get SIGKILL (a later delete may bring it forward). */
+  killAt?: number;
   /** When each condition last changed, keyed `Type=Status`. */
   transitions: Record<string, number>;
 }

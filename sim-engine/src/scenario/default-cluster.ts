@@ -1,11 +1,15 @@
 /**
  * The default cluster every sandbox starts from unless a scenario says otherwise: a kubeadm
  * cluster with one control-plane node (tainted so ordinary pods stay off it) and three
- * workers, the four standard namespaces, and the `kubernetes` Service.
+ * workers, the four standard namespaces, the `kubernetes` Service, and the kube-system pods.
+ * It is built as kubeadm would build it, a couple of days before the learner arrives: the
+ * cluster starts in the past, settles, and then time jumps to the present.
  */
+import type { Node } from '../api/node.ts';
 import type { Service } from '../api/service.ts';
-import { Cluster, type ClusterOptions } from '../cluster.ts';
+import { Cluster, type ClusterOptions, DEFAULT_START } from '../cluster.ts';
 import { makeNode, type NodeSpecInput } from './nodes.ts';
+import { CONTROL_PLANE_IMAGES, controlPlanePods, kubeProxyPod, NODE_IMAGES } from './system-pods.ts';
 
 /** DEFAULT_NODES are the machines of the default cluster. */
 export const DEFAULT_NODES: readonly NodeSpecInput[] = [
@@ -15,31 +19,40 @@ export const DEFAULT_NODES: readonly NodeSpecInput[] = [
   { name: 'node-3', role: 'worker', internalIP: '172.18.0.5', podCIDR: '10.244.3.0/24' },
 ];
 
-/** CLUSTER_AGE_MS is how long before the sandbox opens the default cluster was built. */
+/** CLUSTER_AGE_MS is how long before the sandbox opens the cluster was built. */
 export const CLUSTER_AGE_MS = (2 * 24 + 3) * 3_600_000 + 10 * 60_000;
 
 const ACTOR = 'kubeadm';
 
 /** createCluster builds a cluster with the given machines, as kubeadm would have left it. */
 export function createCluster(nodes: readonly NodeSpecInput[], opts: ClusterOptions = {}): Cluster {
-  const cluster = new Cluster(opts);
-  const born = cluster.now() - CLUSTER_AGE_MS;
+  const start = opts.startTime ?? DEFAULT_START;
+  const cluster = new Cluster({ ...opts, startTime: start - CLUSTER_AGE_MS });
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-    cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, creationTimestamp: stamp(born) } }, ACTOR);
+    cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, ACTOR);
   }
-  nodes.forEach((n, i) => {
-    cluster.api.create(makeNode(n, cluster.random, born + 5_000 + i * 20_000, born + 20_000 + i * 20_000), ACTOR);
-    cluster.addKubelet({ node: n.name, hostIP: n.internalIP, podSubnet: n.podCIDR.split('.').slice(0, 3).join('.') });
-  });
-  const apiserver = nodes.find((n) => n.role === 'control-plane') ?? nodes[0];
   const kubernetes: Service = {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' }, creationTimestamp: stamp(born) },
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
     spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], type: 'ClusterIP' },
   };
   cluster.api.create(kubernetes, 'kube-apiserver');
-  void apiserver;
+  const kubeProxyUid = cluster.random.uid();
+  for (const n of nodes) {
+    cluster.advance(15_000);
+    const node = cluster.api.create<Node>(makeNode(n, cluster.random, cluster.now(), cluster.now() + 10_000), ACTOR);
+    const kubelet = cluster.addKubelet({ node: n.name, hostIP: n.internalIP, podSubnet: n.podCIDR.split('.').slice(0, 3).join('.') });
+    kubelet.preloadImages(n.role === 'control-plane' ? [...CONTROL_PLANE_IMAGES, ...NODE_IMAGES] : NODE_IMAGES);
+    if (n.role === 'control-plane') {
+      for (const pod of controlPlanePods(n, node.metadata.uid!, cluster.random)) cluster.api.create(pod, `kubelet/${n.name}`);
+    }
+    cluster.api.create(kubeProxyPod(n, kubeProxyUid, cluster.random), 'daemonset-controller');
+  }
+  cluster.runUntilIdle(60_000);
+  cluster.advanceTo(start);
+  // The API server keeps events for an hour, so nothing from the bootstrap is left.
+  for (const e of cluster.api.list('Event')) cluster.api.delete('Event', e.metadata.namespace!, e.metadata.name!, 'kube-apiserver');
   cluster.drain();
   return cluster;
 }
@@ -47,8 +60,4 @@ export function createCluster(nodes: readonly NodeSpecInput[], opts: ClusterOpti
 /** defaultCluster builds the default four-node cluster. */
 export function defaultCluster(opts: ClusterOptions = {}): Cluster {
   return createCluster(DEFAULT_NODES, opts);
-}
-
-function stamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }

@@ -60,6 +60,8 @@ const MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 /** defaultPod applies template defaults plus what admission adds to real pods (service account, tolerations, token volume). */
 export function defaultPod(pod: Pod, random: Random): Pod {
   const spec = defaultPodTemplateSpec(pod.spec);
+  // Mirror pods of static pods skip the service-account and toleration admission plugins.
+  if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) return { ...pod, spec: { ...spec, enableServiceLinks: spec.enableServiceLinks ?? true } };
   const account = spec.serviceAccountName ?? spec.serviceAccount ?? 'default';
   const volumeName = `kube-api-access-${random.string(5)}`;
   const mount = { mountPath: MOUNT_PATH, name: volumeName, readOnly: true };
