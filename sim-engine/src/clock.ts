@@ -36,7 +36,7 @@ export class Clock {
   /** schedule adds a timer `delayMs` from now and returns its sequence number. */
   schedule(delayMs: number, owner: string, action: Timer['action']): number {
     const seq = ++this.state.seq;
-    const timer: Timer = { at: this.state.now + Math.max(0, delayMs), seq, owner, action };
+    const timer: Timer = { at: this.state.now + Math.max(0, Math.ceil(delayMs)), seq, owner, action };
     // Timers stay sorted by (at, seq) so the next one is always first.
     const timers = this.state.timers;
     let i = timers.length;
@@ -66,7 +66,9 @@ export class Clock {
 
   /** setNow moves time forward to `t` (never backwards). */
   setNow(t: number): void {
-    if (t > this.state.now) this.state.now = t;
+    // Virtual time is whole milliseconds: timestamps and event names are built from it.
+    const whole = Math.floor(t);
+    if (whole > this.state.now) this.state.now = whole;
   }
 
   /** snapshot returns the clock's plain-data state. */

@@ -122,9 +122,12 @@ export class Cluster {
     return this.api.list<Node>('Node');
   }
 
-  /** snapshot captures the whole cluster as plain JSON data. */
+  /**
+   * snapshot captures the whole cluster as plain JSON data. It only observes: pending work
+   * stays in the components' queues (which are part of the snapshot), so taking a snapshot
+   * never changes what happens next.
+   */
   snapshot(): ClusterSnapshot {
-    this.drain();
     const components: Record<string, unknown> = {};
     for (const c of this.components()) components[c.name] = c.snapshot();
     return JSON.parse(

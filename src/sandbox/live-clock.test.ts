@@ -72,3 +72,30 @@ describe('LiveClock', () => {
     expect(cluster.t).toBe(61_000);
   });
 });
+
+describe('LiveClock time steps', () => {
+  it('moves cluster time in whole milliseconds without losing the fractions', () => {
+    let wall = 0;
+    let tick: (() => void) | undefined;
+    const seen: number[] = [];
+    const cluster = {
+      t: 0,
+      now() {
+        return this.t;
+      },
+      advanceTo(t: number) {
+        seen.push(t);
+        this.t = t;
+      },
+    };
+    const clock = new LiveClock(cluster, { wallNow: () => wall, start: (fn) => ((tick = fn), () => {}) });
+    clock.start();
+    for (let i = 0; i < 60; i++) {
+      wall += 1000 / 60;
+      tick?.();
+    }
+    expect(seen.every(Number.isInteger)).toBe(true);
+    expect(cluster.t).toBeGreaterThanOrEqual(999);
+    expect(cluster.t).toBeLessThanOrEqual(1000);
+  });
+});

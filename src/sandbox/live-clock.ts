@@ -25,6 +25,8 @@ interface Sleeper {
 export class LiveClock {
   private speed = 1;
   private lastWall: number;
+  /** Fractions of a millisecond not yet applied; cluster time moves in whole milliseconds. */
+  private carry = 0;
   private sleepers: Sleeper[] = [];
   private stop: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
@@ -63,14 +65,14 @@ export class LiveClock {
 
   /** sleep resolves once cluster time has moved `ms` forward. */
   sleep(ms: number): Promise<void> {
-    const at = this.cluster.now() + Math.max(0, ms);
+    const at = this.cluster.now() + Math.ceil(Math.max(0, ms));
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => this.sleepers.push({ at, resolve }));
   }
 
   /** step jumps cluster time by `ms` at once (the "step" control and tests). */
   step(ms: number): void {
-    this.advanceTo(this.cluster.now() + ms);
+    this.advanceTo(this.cluster.now() + Math.round(ms));
   }
 
   /** onChange subscribes to ticks that moved time; returns the unsubscribe function. */
@@ -84,7 +86,11 @@ export class LiveClock {
     const wall = this.ticker.wallNow();
     const elapsed = Math.max(0, wall - this.lastWall);
     this.lastWall = wall;
-    if (this.speed > 0 && elapsed > 0) this.advanceTo(this.cluster.now() + elapsed * this.speed);
+    if (this.speed <= 0 || elapsed <= 0) return;
+    this.carry += elapsed * this.speed;
+    const whole = Math.floor(this.carry);
+    this.carry -= whole;
+    if (whole > 0) this.advanceTo(this.cluster.now() + whole);
   }
 
   private advanceTo(target: number): void {

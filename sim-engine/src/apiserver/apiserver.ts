@@ -89,10 +89,11 @@ export class ApiServer {
     else delete meta.namespace;
     if (!meta.name && meta.generateName) meta.name = `${meta.generateName.slice(0, 58)}${this.random.string(5)}`;
     obj = { ...obj, metadata: meta };
+    // Namespace lifecycle is admission, which runs before the object is validated.
+    if (r.namespaced) this.checkNamespace(r, meta.namespace!, meta.name ?? '');
     if (strategy.defaults) obj = strategy.defaults(obj, ctx) as T;
     const errs = [...validateMeta(obj.metadata, strategy.nameCheck ?? dns1123Subdomain), ...(strategy.validate?.(obj, ctx) ?? [])];
     if (errs.length) throw invalid(r.kind, r.group, meta.name ?? meta.generateName ?? '', errs);
-    if (r.namespaced) this.checkNamespace(r, meta.namespace!, meta.name!);
     if (this.store.get(r.kind, meta.namespace ?? '', meta.name!)) throw alreadyExists(r, meta.name!);
     if (strategy.prepareForCreate) obj = strategy.prepareForCreate(obj, ctx) as T;
     const now = rfc3339(this.clock.now());
@@ -162,8 +163,7 @@ export class ApiServer {
     if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
     if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
     if (grace === 0 && finalizers.length === 0) {
-      this.store.remove(obj);
-      this.record(actor, 'delete', obj);
+      this.record(actor, 'delete', this.store.remove(obj) ?? obj);
       return obj;
     }
     if (obj.metadata.deletionTimestamp) {
@@ -203,8 +203,7 @@ export class ApiServer {
     if (!obj?.metadata.finalizers?.includes(finalizer)) return;
     const finalizers = obj.metadata.finalizers.filter((f) => f !== finalizer);
     if (obj.metadata.deletionTimestamp && finalizers.length === 0 && !this.stillGraceful(obj)) {
-      this.store.remove(obj);
-      this.record(actor, 'delete', obj);
+      this.record(actor, 'delete', this.store.remove(obj) ?? obj);
       return;
     }
     this.write({ ...obj, metadata: { ...obj.metadata, finalizers: finalizers.length ? finalizers : undefined } }, actor, 'update');

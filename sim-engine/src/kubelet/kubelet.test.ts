@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import type { Event } from '../api/event.ts';
 import type { Container, Pod, PodSpec } from '../api/pod.ts';
-import type { Cluster } from '../cluster.ts';
-import { defaultCluster } from '../scenario/default-cluster.ts';
+import { Cluster } from '../cluster.ts';
+import { DEFAULT_NODES, defaultCluster } from '../scenario/default-cluster.ts';
+import { makeNode } from '../scenario/nodes.ts';
 
 const T0 = Date.UTC(2026, 0, 12, 9, 0, 0);
 
@@ -335,6 +336,17 @@ describe('kubelet: crash loops and completion', () => {
     expect(started.count).toBe(cs.restartCount + 1);
   });
 
+  it('forgets the back-off once a container has run for 10 minutes', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    const { versions } = track(cluster, 'slow');
+    createPod(cluster, 'slow', { name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 660; exit 1'] });
+    step(cluster, 40 * 60_000, 1000);
+    // Every crash came after 11 minutes of running, so every restart is immediate: no CrashLoopBackOff.
+    const waiting = versions.map((v) => v.pod.status?.containerStatuses?.[0]?.state.waiting?.reason).filter(Boolean);
+    expect(waiting).not.toContain('CrashLoopBackOff');
+    expect(mustPod(cluster, 'slow').status!.containerStatuses![0]!.restartCount).toBe(3);
+  });
+
   it('completes `sleep 5` with restartPolicy Never as Succeeded / Completed', () => {
     const cluster = defaultCluster({ seed: 7 });
     const { statuses } = track(cluster, 'sleeper');
@@ -467,11 +479,23 @@ describe('kubelet: deleting pods', () => {
   });
 });
 
+/** bareCluster is the default machines without any system pods, so a node's address space starts empty. */
+function bareCluster(seed: number): Cluster {
+  const cluster = new Cluster({ seed });
+  cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } }, 'test');
+  for (const n of DEFAULT_NODES) {
+    cluster.api.create(makeNode(n, cluster.random, cluster.now(), cluster.now()), 'test');
+    cluster.addKubelet({ node: n.name, hostIP: n.internalIP, podSubnet: n.podCIDR.split('.').slice(0, 3).join('.') });
+  }
+  cluster.drain();
+  return cluster;
+}
+
 describe('kubelet: pod IPs', () => {
   const onNode1 = { nodeSelector: { 'kubernetes.io/hostname': 'node-1' } };
 
   it("hands out addresses from the node's /24 in order, starting at .2", () => {
-    const cluster = defaultCluster({ seed: 7 });
+    const cluster = bareCluster(7);
     for (let i = 0; i < 3; i++) createPod(cluster, `p${i}`, { image: 'nginx:1.25' }, onNode1);
     createPod(cluster, 'elsewhere', { image: 'nginx:1.25' }, { nodeSelector: { 'kubernetes.io/hostname': 'node-3' } });
     step(cluster, 5000);
@@ -481,7 +505,7 @@ describe('kubelet: pod IPs', () => {
   });
 
   it('reuses released addresses, never one still in use', () => {
-    const cluster = defaultCluster({ seed: 7 });
+    const cluster = bareCluster(7);
     createPod(cluster, 'keeper', { image: 'nginx:1.25' }, onNode1);
     step(cluster, 2000);
     expect(mustPod(cluster, 'keeper').status?.podIP).toBe('10.244.1.2');
@@ -501,5 +525,57 @@ describe('kubelet: pod IPs', () => {
     // Every free address got used, and released ones came round again.
     expect(seen.size).toBe(252);
     expect(mustPod(cluster, 'keeper').status?.podIP).toBe('10.244.1.2');
+  });
+});
+
+describe('kubelet: several containers and logs', () => {
+  it('starts the containers of a pod in order and is Ready only when all run', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    cluster.api.create<Pod>(
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'duo' },
+        spec: {
+          containers: [
+            { name: 'web', image: 'nginx:1.25' },
+            { name: 'sidecar', image: 'busybox:1.36', command: ['sh', '-c', 'while true; do sleep 5; done'] },
+          ],
+        },
+      },
+      'test',
+    );
+    step(cluster, 8000);
+    const p = mustPod(cluster, 'duo');
+    expect(p.status?.phase).toBe('Running');
+    expect(p.status!.containerStatuses!.map((c) => [c.name, c.ready, !!c.state.running])).toEqual([
+      ['web', true, true],
+      ['sidecar', true, true],
+    ]);
+    const reasons = events(cluster, 'duo').map((e) => `${e.reason} ${e.involvedObject.fieldPath ?? ''}`);
+    expect(reasons.indexOf('Started spec.containers{web}')).toBeLessThan(reasons.indexOf('Pulling spec.containers{sidecar}'));
+    expect(p.status!.conditions!.find((c) => c.type === 'Ready')?.status).toBe('True');
+  });
+
+  it('names every unready container in the Ready condition', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    cluster.api.create<Pod>(
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'duo' }, spec: { containers: [{ name: 'a', image: 'nginx:doesnotexist' }, { name: 'b', image: 'nginx:nope' }] } },
+      'test',
+    );
+    step(cluster, 3000);
+    const ready = mustPod(cluster, 'duo').status!.conditions!.find((c) => c.type === 'Ready')!;
+    expect(ready).toMatchObject({ status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [a b]' });
+  });
+
+  it('keeps the previous container’s logs after a restart', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    const p0 = createPod(cluster, 'talker', { name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo hello; echo bye; exit 1'] });
+    step(cluster, 5000);
+    const p = mustPod(cluster, 'talker');
+    const kubelet = cluster.kubeletFor(p.spec.nodeName!)!;
+    expect(p.status!.containerStatuses![0]!.restartCount).toBeGreaterThanOrEqual(1);
+    expect(kubelet.logs(p0.metadata.uid!, 'app', true)).toEqual(['hello', 'bye']);
+    expect(kubelet.logs(p0.metadata.uid!, 'nope')).toBeUndefined();
   });
 });

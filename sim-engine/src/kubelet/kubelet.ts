@@ -290,12 +290,12 @@ export class Kubelet implements Component {
     this.startNext(pod, rt);
   }
 
-  private onExit(pod: Pod, rt: PodRuntime, c: ContainerRuntime, code: number, signal: number): void {
+  private onExit(pod: Pod, rt: PodRuntime, c: ContainerRuntime, code: number, _signal: number): void {
     c.state = 'terminated';
     c.ready = false;
     c.terminated = {
       exitCode: code,
-      ...(signal ? { signal } : {}),
+      // containerd reports a SIGKILLed process as exit code 137 and leaves `signal` unset.
       reason: code === 0 ? 'Completed' : 'Error',
       startedAt: c.startedAt!,
       finishedAt: this.clock.now(),
@@ -307,9 +307,12 @@ export class Kubelet implements Component {
     }
     const policy = pod.spec.restartPolicy ?? 'Always';
     if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) return;
-    // The first crash restarts at once; later ones wait out a doubling back-off.
-    const delay = c.restartCount === 0 ? 0 : c.crashBackoffMs;
-    if (c.restartCount > 0) c.crashBackoffMs = Math.min(c.crashBackoffMs * 2, BACKOFF_MAX_MS);
+    // The first crash restarts at once; later ones wait out a doubling back-off, which is
+    // forgotten once the container has run for twice the maximum back-off (10 minutes).
+    const fresh = c.restartCount === 0 || this.clock.now() - c.startedAt! > 2 * BACKOFF_MAX_MS;
+    if (fresh) c.crashBackoffMs = BACKOFF_START_MS;
+    const delay = fresh ? 0 : c.crashBackoffMs;
+    if (!fresh) c.crashBackoffMs = Math.min(c.crashBackoffMs * 2, BACKOFF_MAX_MS);
     c.pending = 'crash-backoff';
     if (delay > 0) {
       c.last = c.terminated;

@@ -42,7 +42,9 @@ export class Scheduler implements Component {
     this.recorder = deps.recorder;
     deps.store.watch('Pod', (e) => {
       const pod = e.object as Pod;
-      if (e.type !== 'DELETED' && !pod.spec.nodeName && (pod.spec.schedulerName ?? ACTOR) === ACTOR) this.queue.add(podKey(pod));
+      // Status-only writes (our own Unschedulable condition among them) don't make a pod schedulable.
+      const changed = e.type === 'ADDED' || (e.type === 'MODIFIED' && specOrMetaChanged(e.old as Pod, pod));
+      if (changed && !pod.spec.nodeName && (pod.spec.schedulerName ?? ACTOR) === ACTOR) this.queue.add(podKey(pod));
       // Freed capacity may let a waiting pod in.
       if (e.type === 'DELETED' || (pod.metadata.deletionTimestamp && !(e.old as Pod | undefined)?.metadata.deletionTimestamp)) this.retryAll();
     });
@@ -144,6 +146,12 @@ export class Scheduler implements Component {
   private activePods(node: string): Pod[] {
     return (this.store.podsOnNode(node) as Pod[]).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
   }
+}
+
+/** specOrMetaChanged is the scheduler queue's isPodUpdated: a change beyond status and resourceVersion. */
+function specOrMetaChanged(old: Pod, pod: Pod): boolean {
+  const strip = (p: Pod) => JSON.stringify({ ...p, status: undefined, metadata: { ...p.metadata, resourceVersion: undefined } });
+  return strip(old) !== strip(pod);
 }
 
 function podKey(pod: Pod): string {

@@ -89,15 +89,21 @@ export class Store {
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old });
   }
 
-  /** remove deletes an object and notifies watchers. */
-  remove(obj: KubeObject): void {
+  /**
+   * remove deletes an object and notifies watchers. Like etcd, the deletion is itself a
+   * revision: the DELETED event carries the last state stamped with a new resourceVersion,
+   * which is returned (undefined when there was nothing to remove).
+   */
+  remove(obj: KubeObject): KubeObject | undefined {
     const ns = obj.metadata.namespace ?? '';
     const bucket = this.kinds.get(obj.kind)?.get(ns);
     const old = bucket?.get(obj.metadata.name!);
-    if (!bucket || !old) return;
+    if (!bucket || !old) return undefined;
     bucket.delete(obj.metadata.name!);
     this.unindex(old);
-    this.emit({ type: 'DELETED', object: obj, old });
+    const deleted = { ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } };
+    this.emit({ type: 'DELETED', object: deleted, old });
+    return deleted;
   }
 
   /** watch subscribes to the changes of a kind; it returns the unsubscribe function. */

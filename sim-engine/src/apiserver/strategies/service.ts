@@ -35,8 +35,14 @@ export const serviceStrategy: Strategy<Service> = {
     });
     return { ...svc, spec: { ...svc.spec, clusterIP: ip, clusterIPs: [ip], ports }, status: { loadBalancer: {} } };
   },
-  validate(svc) {
+  validate(svc, ctx) {
     const errs: FieldError[] = [];
+    // NodePorts held by other services (an update of the holder is no clash).
+    const allocated = new Set(
+      (ctx.store.list('Service') as Service[])
+        .filter((o) => o.metadata.namespace !== (svc.metadata.namespace || 'default') || o.metadata.name !== svc.metadata.name)
+        .flatMap((o) => (o.spec.ports ?? []).map((p) => p.nodePort)),
+    );
     const types = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
     if (svc.spec.type && !types.includes(svc.spec.type)) errs.push(unsupported('spec.type', svc.spec.type, types));
     if (!svc.spec.ports?.length && svc.spec.type !== 'ExternalName') errs.push(required('spec.ports'));
@@ -44,6 +50,8 @@ export const serviceStrategy: Strategy<Service> = {
       if (!(p.port >= 1 && p.port <= 65535)) errs.push(invalidValue(`spec.ports[${i}].port`, p.port, 'must be between 1 and 65535, inclusive'));
       if (p.nodePort !== undefined && !(p.nodePort >= 30000 && p.nodePort <= 32767)) {
         errs.push(invalidValue(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is not in the valid range. The range of valid ports is 30000-32767'));
+      } else if (p.nodePort !== undefined && allocated.has(p.nodePort)) {
+        errs.push(invalidValue(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated'));
       }
       if ((svc.spec.ports?.length ?? 0) > 1 && !p.name) errs.push(required(`spec.ports[${i}].name`));
     });

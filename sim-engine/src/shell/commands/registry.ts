@@ -1,0 +1,87 @@
+/**
+ * Which names the shell runs itself. BUILTINS are bash builtins: they take precedence over
+ * everything and cannot be run by `timeout`, `xargs` or `env`. TOOLS live in /usr/bin;
+ * registered programs (kubectl) live in /usr/local/bin and so win over a tool of the same
+ * name, as PATH order would have it.
+ */
+import { cd, pwd } from '../builtins/dirs.ts';
+import { echo } from '../builtins/echo.ts';
+import { cat, cp, mkdir, mv, rm, touch } from '../builtins/files.ts';
+import { type, which } from '../builtins/lookup.ts';
+import { ls } from '../builtins/ls.ts';
+import { printf } from '../builtins/printf.ts';
+import { clear, exit, falseBuiltin, help, history, source, trueBuiltin } from '../builtins/session.ts';
+import { date, hostname, whoami } from '../builtins/system.ts';
+import { sleep, timeout } from '../builtins/time.ts';
+import { alias, env, exportBuiltin, unalias, unset } from '../builtins/vars.ts';
+import { watch } from '../builtins/watch.ts';
+import { awk } from '../tools/awk.ts';
+import { base64 } from '../tools/base64.ts';
+import { cut } from '../tools/cut.ts';
+import { grep } from '../tools/grep.ts';
+import { head, tail } from '../tools/head-tail.ts';
+import { sed } from '../tools/sed.ts';
+import { sort, uniq } from '../tools/sort.ts';
+import { tee } from '../tools/tee.ts';
+import { tr } from '../tools/tr.ts';
+import { wc } from '../tools/wc.ts';
+import { xargs } from '../tools/xargs.ts';
+import type { Builtin } from './runtime.ts';
+
+/** BUILTINS are the bash builtins the sandbox implements. */
+export const BUILTINS: Readonly<Record<string, Builtin>> = {
+  alias,
+  cd,
+  echo,
+  exit,
+  export: exportBuiltin,
+  false: falseBuiltin,
+  help,
+  history,
+  printf,
+  pwd,
+  source,
+  '.': source,
+  true: trueBuiltin,
+  type,
+  unalias,
+  unset,
+};
+
+/** TOOLS are the programs in /usr/bin; echo, printf, pwd, true and false exist there too, as on a real system. */
+export const TOOLS: Readonly<Record<string, Builtin>> = {
+  awk,
+  base64,
+  cat,
+  clear,
+  cp,
+  cut,
+  date,
+  echo,
+  env,
+  false: falseBuiltin,
+  grep,
+  head,
+  hostname,
+  ls,
+  mkdir,
+  mv,
+  printf,
+  pwd,
+  rm,
+  sed,
+  sleep,
+  sort,
+  tail,
+  tee,
+  timeout,
+  touch,
+  tr,
+  true: trueBuiltin,
+  uniq,
+  watch,
+  wc,
+  which,
+  whoami,
+  xargs,
+};

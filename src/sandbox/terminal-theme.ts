@@ -1,0 +1,23 @@
+/** terminalTheme is the sandbox terminal's palette; the panel is dark in both site themes. */
+export const terminalTheme = {
+  background: '#0f1419',
+  foreground: '#e6e1cf',
+  cursor: '#f29718',
+  selectionBackground: '#253340',
+  black: '#000000',
+  red: '#ff5f59',
+  green: '#8fd46a',
+  yellow: '#ffb454',
+  blue: '#59c2ff',
+  magenta: '#d2a6ff',
+  cyan: '#95e6cb',
+  white: '#c7c7c7',
+  brightBlack: '#686868',
+  brightRed: '#ff6e67',
+  brightGreen: '#aad94c',
+  brightYellow: '#ffcc66',
+  brightBlue: '#73d0ff',
+  brightMagenta: '#dfbfff',
+  brightCyan: '#a6f0d9',
+  brightWhite: '#ffffff',
+};
