@@ -141,7 +141,8 @@ export class Shell {
 
   /** prompt is bash's default colored prompt, e.g. `learner@wheelhouse:~$ ` with the directory shortened under HOME. */
   prompt(): string {
-    const user = this.scope.get('USER') ?? 'learner';
+    // bash's \u is the login name, not $USER, so the prompt ignores changes to USER.
+    const user = 'learner';
     const dir = tildePath(this.scope.cwd, this.scope.get('HOME') ?? HOME);
     return `\x1b[1;32m${user}@${this.hostname}\x1b[0m:\x1b[1;34m${dir}\x1b[0m$ `;
   }

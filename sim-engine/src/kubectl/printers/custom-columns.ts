@@ -32,10 +32,7 @@ export function parseCustomColumns(spec: string): CustomColumn[] {
   });
 }
 
-/**
- * printCustomColumns prints the objects (the items of what kubectl would print) as one table.
- * On failure it throws JsonPathError whose `output` holds what kubectl had already printed.
- */
+/** printCustomColumns prints objects as one table; a JsonPathError's `output` holds what kubectl printed first. */
 export function printCustomColumns(
   columns: readonly CustomColumn[],
   objects: readonly unknown[],

@@ -5,10 +5,7 @@
 
 import { compareGoStrings } from './labels.ts';
 
-/**
- * GoNumber is a Go number whose type JSON-like data cannot express: jsonpath literals
- * (`int`, `float64`) and the bytes a wildcard pulls out of a string (`uint8`).
- */
+/** GoNumber is a Go number of a type JSON-like data cannot express (jsonpath literals, string bytes). */
 export class GoNumber {
   readonly kind: 'int' | 'float64' | 'uint8';
   readonly value: number;
@@ -188,4 +185,78 @@ export function goTypeName(v: unknown): string {
   if (Array.isArray(v)) return '[]interface {}';
   if (isMap(v)) return 'map[string]interface {}';
   return 'interface {}';
+}
+
+/** formatRune is fmt's %#U. */
+export function formatRune(rune: number): string {
+  // Go only ever sees UTF-8, where a lone surrogate has become U+FFFD.
+  const r = rune >= 0xd800 && rune <= 0xdfff ? 0xfffd : rune;
+  const hex = `U+${r.toString(16).toUpperCase().padStart(4, '0')}`;
+  return isGoPrint(r) ? `${hex} '${String.fromCodePoint(r)}'` : hex;
+}
+
+/** goAtoi is strconv.Atoi on a 64-bit platform; null when it fails. */
+export function goAtoi(s: string): number | null {
+  if (!/^[+-]?[0-9]+$/.test(s)) return null;
+  const v = BigInt(s);
+  return v >= -(2n ** 63n) && v < 2n ** 63n ? Number(v) : null;
+}
+
+/** goParseFloat is strconv.ParseFloat for what jsonpath's parseNumber scans (sign, digits, dots); null when it fails. */
+export function goParseFloat(s: string): number | null {
+  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(s)) return null;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : null;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 0x5c };
+
+/** unquoteExtend is jsonpath's UnquoteExtend: strconv.Unquote that also takes single quotes; null on error. */
+export function unquoteExtend(s: string): string | null {
+  if (s.length < 2) return null;
+  const quote = s[0]!;
+  if (quote !== s[s.length - 1] || (quote !== '"' && quote !== "'")) return null;
+  const body = s.slice(1, -1);
+  if (!body.includes('\\') && !body.includes(quote)) return body;
+  // \x and octal escapes produce raw bytes, so decode through UTF-8 at the end as Go would.
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; ) {
+    const c = body[i]!;
+    if (c === quote) return null;
+    if (c !== '\\') {
+      const cp = body.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      bytes.push(...utf8Bytes(ch));
+      i += ch.length;
+      continue;
+    }
+    const e = body[i + 1];
+    if (e === undefined) return null;
+    if (e in SIMPLE_ESCAPES) {
+      bytes.push(SIMPLE_ESCAPES[e]!);
+      i += 2;
+    } else if (e === quote) {
+      bytes.push(e.charCodeAt(0));
+      i += 2;
+    } else if (e === 'x' || e === 'u' || e === 'U') {
+      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const hex = body.slice(i + 2, i + 2 + n);
+      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return null;
+      const v = parseInt(hex, 16);
+      if (e === 'x') bytes.push(v);
+      else {
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return null;
+        bytes.push(...utf8Bytes(String.fromCodePoint(v)));
+      }
+      i += 2 + n;
+    } else if (e >= '0' && e <= '7') {
+      const oct = body.slice(i + 1, i + 4);
+      if (!/^[0-7]{3}$/.test(oct)) return null;
+      const v = parseInt(oct, 8);
+      if (v > 0xff) return null;
+      bytes.push(v);
+      i += 4;
+    } else return null;
+  }
+  return decodeUTF8(bytes);
 }

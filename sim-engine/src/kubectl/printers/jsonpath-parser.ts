@@ -4,7 +4,7 @@
  * order the Go code looks at things (including its habit of re-parsing fragments in braces).
  */
 
-import { decodeUTF8, isGoPrint, utf8Bytes } from './go-fmt.ts';
+import { formatRune, goAtoi, goParseFloat, unquoteExtend } from './go-fmt.ts';
 
 /** JsonPathError is a jsonpath failure; `message` is what kubectl prints after `error: ` (before its final newline). */
 export class JsonPathError extends Error {
@@ -73,28 +73,6 @@ function isAlphaNumeric(r: number): boolean {
 
 function isTerminator(r: number): boolean {
   return r === EOF || ' \t\r\n.,[]$@{}'.includes(String.fromCodePoint(r));
-}
-
-/** formatRune is fmt's %#U. */
-function formatRune(rune: number): string {
-  // Go only ever sees UTF-8, where a lone surrogate has become U+FFFD.
-  const r = rune >= 0xd800 && rune <= 0xdfff ? 0xfffd : rune;
-  const hex = `U+${r.toString(16).toUpperCase().padStart(4, '0')}`;
-  return isGoPrint(r) ? `${hex} '${String.fromCodePoint(r)}'` : hex;
-}
-
-/** goAtoi is strconv.Atoi on a 64-bit platform; null when it fails. */
-function goAtoi(s: string): number | null {
-  if (!/^[+-]?[0-9]+$/.test(s)) return null;
-  const v = BigInt(s);
-  return v >= -(2n ** 63n) && v < 2n ** 63n ? Number(v) : null;
-}
-
-/** goParseFloat is strconv.ParseFloat for what parseNumber can scan (sign, digits, dots); null when it fails. */
-function goParseFloat(s: string): number | null {
-  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(s)) return null;
-  const v = Number(s);
-  return Number.isFinite(v) ? v : null;
 }
 
 class Parser {
@@ -349,56 +327,4 @@ class Parser {
     else cur.nodes.push({ type: 'field', name: value.replaceAll('\\', '') });
     this.parseInsideAction(cur);
   }
-}
-
-const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 0x5c };
-
-/** unquoteExtend is parser.go's UnquoteExtend (strconv.Unquote that also takes single quotes); null on error. */
-function unquoteExtend(s: string): string | null {
-  if (s.length < 2) return null;
-  const quote = s[0]!;
-  if (quote !== s[s.length - 1] || (quote !== '"' && quote !== "'")) return null;
-  const body = s.slice(1, -1);
-  if (!body.includes('\\') && !body.includes(quote)) return body;
-  // \x and octal escapes produce raw bytes, so decode through UTF-8 at the end as Go would.
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; ) {
-    const c = body[i]!;
-    if (c === quote) return null;
-    if (c !== '\\') {
-      const cp = body.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      bytes.push(...utf8Bytes(ch));
-      i += ch.length;
-      continue;
-    }
-    const e = body[i + 1];
-    if (e === undefined) return null;
-    if (e in SIMPLE_ESCAPES) {
-      bytes.push(SIMPLE_ESCAPES[e]!);
-      i += 2;
-    } else if (e === quote) {
-      bytes.push(e.charCodeAt(0));
-      i += 2;
-    } else if (e === 'x' || e === 'u' || e === 'U') {
-      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-      const hex = body.slice(i + 2, i + 2 + n);
-      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return null;
-      const v = parseInt(hex, 16);
-      if (e === 'x') bytes.push(v);
-      else {
-        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return null;
-        bytes.push(...utf8Bytes(String.fromCodePoint(v)));
-      }
-      i += 2 + n;
-    } else if (e >= '0' && e <= '7') {
-      const oct = body.slice(i + 1, i + 4);
-      if (!/^[0-7]{3}$/.test(oct)) return null;
-      const v = parseInt(oct, 8);
-      if (v > 0xff) return null;
-      bytes.push(v);
-      i += 4;
-    } else return null;
-  }
-  return decodeUTF8(bytes);
 }

@@ -38,7 +38,6 @@ class Emitter {
   private indention = true;
   private indent = -1;
   private readonly indents: number[] = [];
-  private flowLevel = 0;
   private mappingContext = false;
   private simpleKeyContext = false;
 
@@ -51,20 +50,18 @@ class Emitter {
   private emitNode(node: YamlNode, mapping: boolean, simpleKey: boolean): void {
     this.mappingContext = mapping;
     this.simpleKeyContext = simpleKey;
+    // The encoder asks for block style throughout; the emitter itself picks flow style for empty
+    // collections only, so nothing is ever written inside a flow collection (flow_level stays 0).
     if (node.t === 'scalar') this.emitScalar(node.value, node.style);
     else if (node.t === 'seq') {
-      if (this.flowLevel > 0 || node.items.length === 0) this.emitEmptyFlow('[', ']');
+      if (node.items.length === 0) this.emitEmptyFlow('[', ']');
       else this.emitBlockSequence(node.items);
-    } else if (this.flowLevel > 0 || node.pairs.length === 0) this.emitEmptyFlow('{', '}');
+    } else if (node.pairs.length === 0) this.emitEmptyFlow('{', '}');
     else this.emitBlockMapping(node.pairs);
   }
 
   private emitEmptyFlow(open: string, close: string): void {
     this.writeIndicator(open, true, true, false);
-    this.increaseIndent(true, false);
-    this.flowLevel++;
-    this.flowLevel--;
-    this.popIndent();
     this.writeIndicator(close, false, false, false);
   }
 
@@ -103,11 +100,11 @@ class Emitter {
     let style = requested;
     if (this.simpleKeyContext && a.multiline) style = 'double';
     if (style === 'plain') {
-      if ((this.flowLevel > 0 && !a.flowPlain) || (this.flowLevel === 0 && !a.blockPlain)) style = 'single';
-      if (cps.length === 0 && (this.flowLevel > 0 || this.simpleKeyContext)) style = 'single';
+      if (!a.blockPlain) style = 'single';
+      if (cps.length === 0 && this.simpleKeyContext) style = 'single';
     }
     if (style === 'single' && !a.singleQuoted) style = 'double';
-    if (style === 'literal' && (!a.block || this.flowLevel > 0 || this.simpleKeyContext)) style = 'double';
+    if (style === 'literal' && (!a.block || this.simpleKeyContext)) style = 'double';
     this.increaseIndent(true, false);
     const allowBreaks = !this.simpleKeyContext;
     if (style === 'plain') this.writePlain(cps, allowBreaks);

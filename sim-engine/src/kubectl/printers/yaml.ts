@@ -64,11 +64,17 @@ export function yamlKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
+/** isLetter is unicode.IsLetter on one code point (ASCII answered without a regex: keys are mostly ASCII). */
 function isLetter(c: string): boolean {
+  const cp = c.charCodeAt(0);
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
   return /\p{L}/u.test(c);
 }
 
+/** isDigit is unicode.IsDigit on one code point. */
 function isDigit(c: string): boolean {
+  const cp = c.charCodeAt(0);
+  if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
   return /\p{Nd}/u.test(c);
 }
 
@@ -140,56 +146,75 @@ function toNode(value: unknown): YamlNode {
  * on the reader decoding ahead of the scanner in 512-byte chunks, so that is modelled too.
  */
 function checkReadable(root: unknown): void {
-  let text = '';
-  let bad: { colon: number; line: number } | undefined;
+  const bad = findUnreadableKey(root);
+  if (!bad) return;
+  const full = `${toCompactJSON(root)}\n`;
+  const ctrl = full.search(READER_REJECTS);
+  // The scanner wants 4 characters of lookahead at the ':'; the reader decodes whole chunks.
+  const need = byteOffset(full, advanceCodePoints(full, bad.colon, 4));
+  if (ctrl >= 0 && byteOffset(full, ctrl) < decodedEnd(full, need)) throw controlCharacters();
+  throw new YAMLError(`yaml: ${bad.line ? `line ${bad.line}: ` : ''}did not find expected ',' or '}'`);
+}
+
+const controlCharacters = () => new YAMLError('yaml: control characters are not allowed');
+
+class Found {
+  readonly colon: number;
+  readonly line: number;
+
+  constructor(colon: number, line: number) {
+    this.colon = colon;
+    this.line = line;
+  }
+}
+
+/**
+ * findUnreadableKey walks Go's compact JSON in text order and returns the first bad key's ':'
+ * offset and (0-based) line; a rejected character met before it fails at once, being read first.
+ */
+function findUnreadableKey(root: unknown): Found | undefined {
+  let length = 0;
+  let line = 0;
+  const write = (s: string): void => {
+    if (READER_REJECTS.test(s)) throw controlCharacters();
+    length += s.length;
+    line += nelCount(s);
+  };
   const visit = (raw: unknown): void => {
     const value = normalize(raw);
     if (Array.isArray(value)) {
-      text += '[';
+      write('[');
       value.forEach((v: unknown, i) => {
-        if (i > 0) text += ',';
+        if (i > 0) write(',');
         visit(v);
       });
-      text += ']';
-      return;
+      write(']');
+    } else if (typeof value === 'object' && value !== null) {
+      const obj = value as Record<string, unknown>;
+      const openLine = line;
+      write('{');
+      const keys = Object.keys(obj).filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function');
+      keys.sort(compareGoStrings).forEach((k, i) => {
+        if (i > 0) write(',');
+        const key = goJSONString(k);
+        write(key);
+        // go-yaml reports the ':' line, or the '{' line when that is 0 (and no line at all for 0).
+        if (key.includes('\u0085') || Array.from(key).length > 1024) throw new Found(length, line || openLine);
+        write(':');
+        visit(obj[k]);
+      });
+      write('}');
+    } else {
+      write(toCompactJSON(value));
     }
-    if (typeof value !== 'object' || value === null) {
-      text += toCompactJSON(value);
-      return;
-    }
-    const obj = value as Record<string, unknown>;
-    const openLine = nelCount(text);
-    text += '{';
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function');
-    keys.sort(compareGoStrings).forEach((k, i) => {
-      if (i > 0) text += ',';
-      const key = goJSONString(k);
-      text += key;
-      if (key.includes('\u0085') || Array.from(key).length > 1024) {
-        bad = { colon: text.length, line: nelCount(text) || openLine };
-        throw bad;
-      }
-      text += ':';
-      visit(obj[k]);
-    });
-    text += '}';
   };
   try {
     visit(root);
   } catch (e) {
-    if (e !== bad) throw e;
+    if (e instanceof Found) return e;
+    throw e;
   }
-  const full = `${toCompactJSON(root)}\n`;
-  const ctrl = full.search(READER_REJECTS);
-  const controlError = new YAMLError('yaml: control characters are not allowed');
-  if (!bad) {
-    if (ctrl >= 0) throw controlError;
-    return;
-  }
-  // The scanner wants 4 characters of lookahead at the ':'; the reader decodes whole chunks.
-  const need = byteOffset(full, advanceCodePoints(full, bad.colon, 4));
-  if (ctrl >= 0 && byteOffset(full, ctrl) < decodedEnd(full, need)) throw controlError;
-  throw new YAMLError(`yaml: ${bad.line ? `line ${bad.line}: ` : ''}did not find expected ',' or '}'`);
+  return undefined;
 }
 
 function normalize(value: unknown): unknown {
@@ -198,7 +223,7 @@ function normalize(value: unknown): unknown {
 }
 
 function nelCount(s: string): number {
-  return s.split('\u0085').length - 1;
+  return s.includes('\u0085') ? s.split('\u0085').length - 1 : 0;
 }
 
 function advanceCodePoints(s: string, from: number, n: number): number {

@@ -35,9 +35,11 @@ export const type: Builtin = (ctx, rt) => {
 export const which: Builtin = (ctx, rt) => {
   let status = 0;
   for (const name of ctx.args) {
+    // -a (all matches) changes nothing: each command lives in one place here.
+    if (name === '-a') continue;
     if (name.startsWith('-')) {
       // Debian's which is a shell script with this wording.
-      ctx.stderr(`Illegal option ${name.slice(0, 2)}\nUsage: /usr/bin/which [-as] args\n`);
+      ctx.stderr(`Illegal option ${name.slice(0, 2)}\nUsage: /usr/bin/which [-a] args\n`);
       return 2;
     }
     const path = rt.pathOf(name);

@@ -28,6 +28,10 @@ export const history: Builtin = (ctx, rt) => {
     return 0;
   }
   let start = 0;
+  if (arg !== undefined && arg.startsWith('-')) {
+    ctx.stderr(`bash: history: ${arg.slice(0, 2)}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n`);
+    return 2;
+  }
   if (arg !== undefined) {
     if (!/^\d+$/.test(arg)) {
       ctx.stderr(`bash: history: ${arg}: numeric argument required\n`);
@@ -56,9 +60,14 @@ export const source: Builtin = async (ctx, rt) => {
   return rt.evaluate(text, ctx, false);
 };
 
-/** clear clears the screen and its scrollback, as `clear` does on xterm. */
+/** clear clears the screen and its scrollback, as `clear` does on xterm; -x keeps the scrollback. */
 export const clear: Builtin = (ctx) => {
-  ctx.stdout('\x1b[H\x1b[2J\x1b[3J');
+  const bad = ctx.args.find((a) => a !== '-x');
+  if (bad !== undefined) {
+    ctx.stderr(`${bad.startsWith('-') ? `clear: invalid option -- '${bad.slice(1, 2)}'` : `clear: extra operand '${bad}'`}\nUsage: clear [options]\n`);
+    return 1;
+  }
+  ctx.stdout(ctx.args.includes('-x') ? '\x1b[H\x1b[2J' : '\x1b[H\x1b[2J\x1b[3J');
   return 0;
 };
 

@@ -1,6 +1,6 @@
 /** System information: date (in cluster time, UTC), hostname and whoami. */
 import type { Builtin } from '../commands/runtime.ts';
-import { getOptions } from '../commands/util.ts';
+import { getOptions, usageError } from '../commands/util.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -61,14 +61,25 @@ export const date: Builtin = (ctx) => {
   return 0;
 };
 
-/** hostname prints the sandbox's host name. */
+/** hostname prints the sandbox's host name; -s and -f print it too, as there is no domain. */
 export const hostname: Builtin = (ctx, rt) => {
+  const info = { name: 'hostname', usage: '[-s|-f]', summary: '  -s, --short  short host name   -f, --fqdn  full name (the same here)' };
+  const opts = getOptions(ctx, info, { flags: 'sf', long: { short: 's', fqdn: 'f', long: 'f' } });
+  if (typeof opts === 'number') return opts;
+  if (opts.operands.length > 0) {
+    ctx.stderr('hostname: you must be root to change the host name\n');
+    return 1;
+  }
   ctx.stdout(`${rt.hostname}\n`);
   return 0;
 };
 
 /** whoami prints the learner's user name. */
 export const whoami: Builtin = (ctx) => {
+  const info = { name: 'whoami', usage: '[OPTION]...', summary: '  (no options)' };
+  const opts = getOptions(ctx, info, {});
+  if (typeof opts === 'number') return opts;
+  if (opts.operands.length > 0) return usageError(ctx, info, `extra operand '${opts.operands[0]}'`);
   ctx.stdout('learner\n');
   return 0;
 };

@@ -41,7 +41,7 @@ export async function expandWord(word: Word, ctx: ExpandContext, assignment = fa
   return pieces.map((p) => p.text).join('');
 }
 
-/** expandParts expands parts to a plain string, as here-document bodies need. */
+/** expandText expands parts to a plain string, as here-document bodies need. */
 export async function expandText(parts: WordPart[], ctx: ExpandContext): Promise<string> {
   return (await expandParts(parts, ctx)).map((p) => p.text).join('');
 }

@@ -7,7 +7,8 @@ import type { Builtin, Runtime } from '../commands/runtime.ts';
 import type { ProgramContext } from '../types.ts';
 import { errorText, getOptions, readInputs, splitLines, usageError } from '../commands/util.ts';
 import { formatPrintf } from '../builtins/printf.ts';
-import { type Expr, AwkSyntaxError, type Item, type Stmt, parseAwk } from './awk-parse.ts';
+import { AwkSyntaxError } from './awk-lex.ts';
+import { type Expr, type Item, type Stmt, parseAwk } from './awk-parse.ts';
 import { compileRegex } from './regex.ts';
 import { type Value, UNINIT, arith, isNumeric, num, str, truthy } from './awk-values.ts';
 
