@@ -83,8 +83,12 @@ function get(inv: Invocation, requests: ResourceRequest[], output: string): numb
   }
   const objects = groups.flatMap((g) => g.objects);
   const singleNamed = requests.length === 1 && requests[0]!.names.length === 1;
-  if (output === 'yaml' || output === 'json' || output === 'name' || output.startsWith('jsonpath') || output.startsWith('custom-columns') || output.includes('template')) {
-    if (objects.length > 0 || output !== 'name') printObjects(inv, objects, output, { single: singleNamed && objects.length === 1, noHeaders: bool(inv.flags, 'no-headers') });
+  const humanReadable = output === '' || output === 'wide';
+  if (!humanReadable) {
+    // Machine-readable output never says "No resources found": an empty List is the answer.
+    if (!(objects.length === 0 && bool(inv.flags, 'ignore-not-found'))) {
+      printObjects(inv, objects, output, { single: singleNamed && objects.length === 1, noHeaders: bool(inv.flags, 'no-headers') });
+    }
   } else {
     const multi = requests.length > 1 || bool(inv.flags, 'show-kind');
     const w = tableWriter();
@@ -107,7 +111,7 @@ function get(inv: Invocation, requests: ResourceRequest[], output: string): numb
       printed = true;
     }
   }
-  if (objects.length === 0 && errors.length === 0 && !requests.some((r) => r.names.length)) {
+  if (humanReadable && objects.length === 0 && errors.length === 0 && !requests.some((r) => r.names.length)) {
     const namespaced = requests.every((r) => r.resource.namespaced);
     inv.ctx.stderr(namespaced && !all ? `No resources found in ${inv.namespace} namespace.\n` : 'No resources found\n');
   }

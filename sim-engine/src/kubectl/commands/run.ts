@@ -3,7 +3,7 @@ import type { Container, Pod } from '../../api/pod.ts';
 import type { Command } from '../command.ts';
 import { KubectlError, UsageError } from '../errors.ts';
 import { bool, list, str } from '../flags.ts';
-import { nameOf } from '../output.ts';
+import { nameOf, printObjects } from '../output.ts';
 import { dryRunMode, dryRunSuffix } from './dry-run.ts';
 
 /** runCommand is `kubectl run`. */
@@ -39,10 +39,11 @@ export const runCommand: Command = {
     }
     const mode = dryRunMode(inv);
     const output = str(inv.flags, 'output');
-    if (output && output !== 'name') throw new KubectlError(`output format "${output}" is not supported in this sandbox yet`);
     const pod = buildPod(inv.flags, name, image, restart, inv.namespaceExplicit ? inv.namespace : undefined);
-    const created = inv.cluster.api.create(pod, 'kubectl', { dryRun: mode !== 'none' });
-    inv.ctx.stdout(output === 'name' ? `${nameOf(created)}\n` : `${nameOf(created)} created${dryRunSuffix(mode)}\n`);
+    // A client-side dry run prints what kubectl would send; otherwise the server's answer.
+    const result = mode === 'client' ? { ...pod, metadata: { creationTimestamp: null, ...pod.metadata } } : inv.cluster.api.create(pod, 'kubectl', { dryRun: mode === 'server' });
+    if (output) printObjects(inv, [result as Pod], output, { single: true });
+    else inv.ctx.stdout(`${nameOf(result as Pod)} created${dryRunSuffix(mode)}\n`);
     return 0;
   },
 };

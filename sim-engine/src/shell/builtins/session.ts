@@ -88,7 +88,7 @@ Shell features:
   a; b   a && b   a || b   a | b   (pipes pass all output once a finishes)
   > file  >> file  2> file  2>&1  &> file  < file
   <<EOF here-documents (also <<'EOF' and <<-EOF), globs like *.yaml
-  NAME=value, export, unset, alias, unalias, source FILE, history
+  NAME=value, export, unset, alias, unalias, source FILE, history, complete
 
 Files:      ls cat touch mkdir rm cp mv pwd cd tee
 Text:       echo printf grep head tail wc sort uniq cut tr sed awk xargs base64

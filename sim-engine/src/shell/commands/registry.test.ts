@@ -3,7 +3,7 @@ import { BUILTINS, TOOLS } from './registry.ts';
 
 describe('registry', () => {
   it('has the bash builtins the sandbox promises', () => {
-    expect(Object.keys(BUILTINS).sort()).toEqual(['.', 'alias', 'cd', 'echo', 'exit', 'export', 'false', 'help', 'history', 'printf', 'pwd', 'source', 'true', 'type', 'unalias', 'unset']);
+    expect(Object.keys(BUILTINS).sort()).toEqual(['.', 'alias', 'cd', 'complete', 'echo', 'exit', 'export', 'false', 'help', 'history', 'printf', 'pwd', 'source', 'true', 'type', 'unalias', 'unset']);
   });
 
   it('has the tools of /usr/bin the sandbox promises', () => {

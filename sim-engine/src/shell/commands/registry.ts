@@ -4,6 +4,7 @@
  * registered programs (kubectl) live in /usr/local/bin and so win over a tool of the same
  * name, as PATH order would have it.
  */
+import { completeBuiltin } from '../builtins/complete.ts';
 import { cd, pwd } from '../builtins/dirs.ts';
 import { echo } from '../builtins/echo.ts';
 import { cat, cp, mkdir, mv, rm, touch } from '../builtins/files.ts';
@@ -32,6 +33,7 @@ import type { Builtin } from './runtime.ts';
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   alias,
   cd,
+  complete: completeBuiltin,
   echo,
   exit,
   export: exportBuiltin,

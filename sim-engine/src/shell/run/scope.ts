@@ -63,7 +63,7 @@ export class Scope {
   exportVar(name: string, value?: string): void {
     const current = value ?? this.get(name);
     delete this.vars[name];
-    // `export NAME` of an unset name marks it for export without giving it a value; bash shows it in `export -p` only.
+    // bash keeps `export NAME` of an unset name valueless until assigned; here it is exported as empty, which reads the same.
     this.env[name] = current ?? '';
   }
 

@@ -70,7 +70,7 @@ export const podTable: TableDef<Pod> = {
 };
 
 /** age formats a creation timestamp as the AGE column does. */
-export function age(timestamp: string | undefined, now: number): string {
+export function age(timestamp: string | null | undefined, now: number): string {
   const t = parseTime(timestamp);
   return t === undefined ? '<unknown>' : humanDuration(now - t);
 }
