@@ -8,6 +8,7 @@ import type { Node } from './api/node.ts';
 import { ApiServer } from './apiserver/apiserver.ts';
 import { Clock, type ClockState } from './clock.ts';
 import type { Component } from './component.ts';
+import { createControllers } from './controllers/index.ts';
 import { EventRecorder, type RecorderState } from './events/recorder.ts';
 import { Kubelet, type KubeletConfig } from './kubelet/kubelet.ts';
 import { Random } from './random.ts';
@@ -50,6 +51,8 @@ export class Cluster {
   readonly recorder: EventRecorder;
   readonly scheduler: Scheduler;
   readonly kubelets = new Map<string, Kubelet>();
+  /** The controller manager's loops, drained before the scheduler and the kubelets. */
+  readonly controllers: Component[];
   private readonly kubeletConfigs: KubeletConfig[] = [];
 
   constructor(opts: ClusterOptions = {}) {
@@ -58,6 +61,7 @@ export class Cluster {
     this.store = new Store();
     this.api = new ApiServer(this.store, this.clock, this.random);
     this.recorder = new EventRecorder(this.api, this.clock);
+    this.controllers = createControllers(this.deps());
     this.scheduler = new Scheduler(this.deps());
   }
 
@@ -158,7 +162,7 @@ export class Cluster {
   }
 
   private components(): Component[] {
-    return [this.scheduler, ...this.kubelets.values()];
+    return [...this.controllers, this.scheduler, ...this.kubelets.values()];
   }
 
   private componentNamed(name: string): Component | undefined {

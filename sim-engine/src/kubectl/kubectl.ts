@@ -5,17 +5,11 @@
  */
 import type { Cluster } from '../cluster.ts';
 import type { Program, ProgramContext } from '../shell/types.ts';
-import { GLOBAL_FLAGS, type Command, type KubeContext } from './command.ts';
-import { deleteCommand } from './commands/delete.ts';
-import { describeCommand } from './commands/describe.ts';
-import { getCommand } from './commands/get.ts';
-import { runCommand } from './commands/run.ts';
+import { GLOBAL_FLAGS, type KubeContext } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
 import { formatError } from './errors.ts';
 import { bool, parseFlags, str } from './flags.ts';
 import { ALL_COMMANDS, commandHelp, suggestions, topLevelHelp } from './help.ts';
-
-/** COMMANDS are the verbs this sandbox implements. */
-export const COMMANDS: readonly Command[] = [getCommand, describeCommand, runCommand, deleteCommand];
 
 /** KubectlHost is what kubectl talks to: the cluster, and the kubeconfig's current context. */
 export interface KubectlHost {

@@ -7,6 +7,7 @@
 import { HOME } from './paths.ts';
 import type { Scope } from './run/scope.ts';
 import { compareBytes, type VirtualFS } from './vfs.ts';
+import { own } from './record.ts';
 
 /** Completer proposes words for a program's arguments: `words` are the command's words before the cursor word, the program name first. */
 export type Completer = (words: string[], current: string) => string[];
@@ -50,7 +51,7 @@ export function complete(line: string, cursor: number, ctx: CompletionContext): 
     const names = [...ctx.commandNames, ...Object.keys(ctx.scope.aliases)];
     return sorted(names.filter((n) => n.startsWith(current)));
   }
-  const completer = command[0] === undefined ? undefined : ctx.completers[command[0]];
+  const completer = command[0] === undefined ? undefined : own(ctx.completers, command[0]);
   if (completer) {
     const proposed = completer(command, current).filter((c) => c.startsWith(current));
     if (proposed.length > 0) return sorted(proposed);
@@ -116,7 +117,7 @@ function unwrap(words: string[], aliases: Record<string, string>): string[] | un
       rest = [...aliases[first]!.split(/\s+/).filter((w) => w !== ''), ...rest.slice(1)];
       continue;
     }
-    const wrapper = WRAPPERS[first];
+    const wrapper = own(WRAPPERS, first);
     if (!wrapper) return rest;
     let i = 1;
     let operands = wrapper.operands;

@@ -12,7 +12,7 @@ const TOKENS = [
   '-c', 'head', 'tail', '-n', '1', '-5', 'wc', 'sort', '-u', '-k2', 'uniq', '-c', 'cut', '-d,', '-f2', 'tr', 'a-z', 'sed', 's/a/b/g', '-n',
   'awk', '{print $1}', 'NR>1', 'xargs', 'base64', '-d', 'tee', 'sleep', 'timeout', '0.5', 'date', 'env', 'export', 'unset', 'alias',
   'unalias', 'type', 'which', 'history', 'help', 'true', 'false', 'exit', 'source', '.', '<(', 'kubectl', 'k', 'get', 'pods', 'x.yaml',
-  'dir', '/tmp', '..', '/dev/null', 'for', 'if', 'nope',
+  'dir', '/tmp', '..', '/dev/null', 'for', 'if', 'nope', 'constructor', '__proto__', 'toString', '[[:constructor:]]',
 ];
 
 const input = fc.oneof(

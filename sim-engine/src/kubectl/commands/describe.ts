@@ -1,23 +1,12 @@
 /** kubectl describe: a human-readable account of objects, with their events. */
 import type { KubeObject } from '../../api/meta.ts';
-import type { Pod } from '../../api/pod.ts';
-import type { Namespace } from '../../api/namespace.ts';
 import { notFound } from '../../apiserver/errors.ts';
 import { parseSelector } from '../../apiserver/selectors.ts';
-import type { Cluster } from '../../cluster.ts';
 import type { Command } from '../command.ts';
 import { KubectlError, formatError } from '../errors.ts';
 import { bool, str } from '../flags.ts';
-import { describeNamespace } from '../printers/describe/namespace.ts';
-import { describePod } from '../printers/describe/pod.ts';
+import { DESCRIBERS } from '../printers/describe/index.ts';
 import { parseResourceArgs } from '../resource-args.ts';
-
-type Describer = (obj: KubeObject, cluster: Cluster) => string;
-
-const DESCRIBERS: Record<string, Describer> = {
-  Pod: (obj, c) => describePod(obj as Pod, c.recorder.eventsFor(obj), c.now()),
-  Namespace: (obj) => describeNamespace(obj as Namespace),
-};
 
 /** describeCommand is `kubectl describe`. */
 export const describeCommand: Command = {

@@ -7,6 +7,7 @@ import type { Builtin } from '../commands/runtime.ts';
 import { last } from '../commands/options.ts';
 import { getOptions, usageError } from '../commands/util.ts';
 import type { Interrupt, ProgramContext } from '../types.ts';
+import { own } from '../record.ts';
 
 /** TIMED_OUT is timeout's exit status when the command ran out of time. */
 export const TIMED_OUT = 124;
@@ -70,7 +71,7 @@ export const timeout: Builtin = async (ctx, rt) => {
   const ms = parseDuration(duration);
   if (ms === undefined) return usageError(ctx, info, `invalid time interval '${duration}'`);
   const signalName = (last(opts, 's') ?? 'TERM').toUpperCase().replace(/^SIG/, '');
-  const signum = /^\d+$/.test(signalName) ? Number(signalName) : SIGNALS[signalName];
+  const signum = /^\d+$/.test(signalName) ? Number(signalName) : own(SIGNALS, signalName);
   if (signum === undefined) {
     ctx.stderr(`timeout: ${last(opts, 's')}: invalid signal\n`);
     return usageError(ctx, info, '');

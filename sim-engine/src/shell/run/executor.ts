@@ -16,6 +16,7 @@ import { type ExpandContext, ExpansionError, expandWord, expandWords } from './e
 import { Capture, type Io } from './io.ts';
 import { applyRedirects } from './redirect.ts';
 import type { Scope } from './scope.ts';
+import { own } from '../record.ts';
 
 /** INTERRUPTED is the status of a command stopped by Ctrl+C: 128 + SIGINT. */
 export const INTERRUPTED = 130;
@@ -235,10 +236,6 @@ export class Executor {
       },
     };
   }
-}
-
-function own<T>(record: Readonly<Record<string, T>>, name: string): T | undefined {
-  return Object.hasOwn(record, name) ? record[name] : undefined;
 }
 
 // `source <(kubectl completion bash)` is in every kubectl tutorial; completion is built in here, so it is accepted as is.

@@ -5,6 +5,7 @@
  */
 import type { VirtualFS } from '../vfs.ts';
 import { compareBytes } from '../vfs.ts';
+import { own } from '../record.ts';
 
 /** hasGlobChars tells whether an escaped pattern contains an unescaped `*`, `?` or `[`. */
 export function hasGlobChars(pattern: string): boolean {
@@ -46,7 +47,7 @@ export function globToRegExp(pattern: string): RegExp {
       let body = pattern.slice(i + 1, close);
       const negate = body.startsWith('!') || body.startsWith('^');
       if (negate) body = body.slice(1);
-      re += `[${negate ? '^' : ''}${body.replace(/\\(.)/g, '$1').replace(/[\\\]^]/g, '\\$&').replace(/\[:(\w+):\\\]/g, (_, n: string) => POSIX_CLASSES[n] ?? '')}]`;
+      re += `[${negate ? '^' : ''}${body.replace(/\\(.)/g, '$1').replace(/[\\\]^]/g, '\\$&').replace(/\[:(\w+):\\\]/g, (_, n: string) => own(POSIX_CLASSES, n) ?? '')}]`;
       i = close;
     } else {
       re += escapeRegExp(c);

@@ -6,6 +6,7 @@
  */
 import type { AndOr, Assignment, Heredoc, Pipeline, Redirect, RedirectOp, Script, Command, Word } from './ast.ts';
 import { META, ParseError, WordReader, mergeText, unexpectedEof } from './words.ts';
+import { own } from '../record.ts';
 
 const RESERVED = new Set([
   'if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done',
@@ -227,7 +228,7 @@ export class Parser extends WordReader {
   // Bash expands an alias by pushing its text in front of the rest of the line; splicing does the same.
   private expandAlias(word: Word, start: number): boolean {
     const name = word.raw;
-    const value = this.aliases[name];
+    const value = own(this.aliases, name);
     if (value === undefined || name !== literalText(word) || word.parts.some((p) => p.type !== 'text' || p.quoted)) return false;
     this.active = this.active.filter((a) => a.end > start);
     if (this.active.some((a) => a.name === name)) return false;

@@ -4,6 +4,7 @@
  * command substitution needs.
  */
 import type { ParamOp, Script, Word, WordPart } from './ast.ts';
+import { own } from '../record.ts';
 
 /** ParseError is a syntax error; `incomplete` means more input could still complete the line. */
 export class ParseError extends Error {
@@ -310,7 +311,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 /** decodeEscape decodes the escape after a backslash at `at` (as in `$'...'` and `echo -e`): its text and the characters used. */
 export function decodeEscape(src: string, at: number): [string, number] {
   const c = src[at] ?? '';
-  const simple = SIMPLE_ESCAPES[c];
+  const simple = own(SIMPLE_ESCAPES, c);
   if (simple !== undefined) return [simple, 1];
   const hex = /^x([0-9A-Fa-f]{1,2})/.exec(src.slice(at, at + 3));
   if (hex) return [String.fromCharCode(parseInt(hex[1]!, 16)), hex[0].length];

@@ -11,6 +11,7 @@ import { AwkSyntaxError } from './awk-lex.ts';
 import { type Expr, type Item, type Stmt, parseAwk } from './awk-parse.ts';
 import { compileRegex } from './regex.ts';
 import { type Value, UNINIT, arith, isNumeric, num, str, truthy } from './awk-values.ts';
+import { own } from '../record.ts';
 
 // A fatal runtime error, printed as `awk: fatal: ...` with status 2.
 class AwkFatal extends Error {}
@@ -108,7 +109,7 @@ class Interpreter {
         return this.field(Math.trunc(num(this.eval(e.e))));
       case 'var':
         if (e.name === 'NF') return this.fields.length - 1;
-        return this.vars[e.name] ?? UNINIT;
+        return own(this.vars, e.name) ?? UNINIT;
       case 'assign': {
         const value = e.op === '=' ? this.eval(e.value) : arith(e.op.slice(0, -1), num(this.eval(e.target)), num(this.eval(e.value)));
         this.assign(e.target, value);

@@ -5,6 +5,7 @@
  * `[:alpha:]` classes and treat backslash literally, as POSIX says.
  */
 import { escapeRegExp } from '../run/glob.ts';
+import { own } from '../record.ts';
 
 /** RegexError carries GNU's message for a bad pattern, e.g. `Unmatched [, [^, [:, [., or [=`. */
 export class RegexError extends Error {}
@@ -94,7 +95,7 @@ function bracket(pattern: string, open: number): [string, number] {
       if (end < 0) break;
       const name = pattern.slice(i + 2, end);
       if (kind === ':') {
-        const cls = CLASSES[name];
+        const cls = own(CLASSES, name);
         if (cls === undefined) throw new RegexError('Invalid character class name');
         out += cls;
       } else {

@@ -1,6 +1,7 @@
 /** `tr`: translate, delete (-d) and squeeze (-s) characters; sets take ranges, classes and escapes; -c complements. */
 import type { Builtin } from '../commands/runtime.ts';
 import { getOptions, usageError } from '../commands/util.ts';
+import { own } from '../record.ts';
 
 const INFO = {
   name: 'tr',
@@ -30,13 +31,14 @@ export function expandSet(set: string): string[] {
         i += oct[0].length;
       } else {
         const n = chars[++i]!;
-        items.push({ ch: ESCAPES[n] ?? n, literal: true });
+        items.push({ ch: own(ESCAPES, n) ?? n, literal: true });
       }
       continue;
     }
     const cls = /^\[:(\w+):\]/.exec(chars.slice(i, i + 10).join(''));
-    if (cls && CLASSES[cls[1]!] !== undefined) {
-      items.push(...expandSet(CLASSES[cls[1]!]!).map((ch) => ({ ch, literal: true })));
+    const named = cls ? own(CLASSES, cls[1]!) : undefined;
+    if (cls && named !== undefined) {
+      items.push(...expandSet(named).map((ch) => ({ ch, literal: true })));
       i += cls[0].length - 1;
       continue;
     }
