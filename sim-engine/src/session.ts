@@ -50,7 +50,7 @@ export class Session {
     // Transcripts jump over waits; a browser host swaps in wall-clock sleeps with useSleep().
     this.sleeper = async (ms) => this.cluster.advance(ms);
     this.shell = new Shell({
-      programs: { kubectl: createKubectl({ cluster: this.cluster, context: this.context }) },
+      programs: { kubectl: createKubectl({ cluster: this.cluster, context: this.context, fs: () => this.shell.fs }) },
       sleep: (ms) => this.sleeper(ms),
       now: () => this.cluster.now(),
       state: restored?.shell,

@@ -1,5 +1,6 @@
 /** Command is one kubectl verb: its flags, its one-line summary for `kubectl --help`, and what it does. */
 import type { Cluster } from '../cluster.ts';
+import type { VirtualFS } from '../shell/vfs.ts';
 import type { ProgramContext } from '../shell/types.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 
@@ -21,6 +22,8 @@ export interface Invocation {
   /** True when `-n` was given explicitly. */
   namespaceExplicit: boolean;
   kubeContext: KubeContext;
+  /** The sandbox's filesystem, for `-f FILE`; relative paths resolve against `ctx.env.PWD`. */
+  fs: VirtualFS;
 }
 
 /** Command is a kubectl verb. */

@@ -4,6 +4,7 @@
  * the sandbox does not simulate say so plainly instead of pretending.
  */
 import type { Cluster } from '../cluster.ts';
+import type { VirtualFS } from '../shell/vfs.ts';
 import type { Program, ProgramContext } from '../shell/types.ts';
 import { GLOBAL_FLAGS, type KubeContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -15,6 +16,8 @@ import { ALL_COMMANDS, commandHelp, suggestions, topLevelHelp } from './help.ts'
 export interface KubectlHost {
   cluster: Cluster;
   context: KubeContext;
+  /** The filesystem `-f` reads; resolved lazily because the shell that owns it is built after kubectl. */
+  fs: () => VirtualFS;
 }
 
 /** createKubectl returns kubectl as a shell program bound to a cluster. */
@@ -63,6 +66,7 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
       namespace: explicit || host.context.namespace,
       namespaceExplicit: explicit !== '',
       kubeContext: host.context,
+      fs: host.fs(),
     });
     host.cluster.drain();
     return code;

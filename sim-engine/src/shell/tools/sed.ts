@@ -7,7 +7,7 @@ import { lineChunks } from './head-tail.ts';
 const INFO = {
   name: 'sed',
   usage: '[OPTION]... {script-only-if-no-other-script} [input-file]...',
-  summary: "  -n  print only what p says   -e SCRIPT  add a script   -E, -r  extended regexps   -i  edit files in place\n  commands: s/re/text/[gpiN], p, d, q, =; addresses N, $, /re/, A,B and !",
+  summary: "  -n  print only what p says   -e SCRIPT  add a script   -E, -r  extended regexps   -i  edit files in place\n  commands: s/re/text/[gpiN], y/abc/xyz/, p, d, q, =, { ... }; addresses N, $, /re/, A,B and !",
 };
 
 interface Line {
@@ -17,7 +17,7 @@ interface Line {
   last: boolean;
 }
 
-/** sed edits text with s, p, d, q and = commands. */
+/** sed edits text with s, y, p, d, q and = commands and { } blocks. */
 export const sed: Builtin = (ctx, rt) => {
   const opts = getOptions(ctx, INFO, {
     flags: 'nErsi',
