@@ -238,7 +238,8 @@ export class ApiServer {
       namespace: obj.metadata.namespace ?? '',
       name: obj.metadata.name ?? '',
     });
-    if (this.audit.length > AUDIT_LIMIT) this.audit.splice(0, this.audit.length - AUDIT_LIMIT);
+    // Trim in batches so that keeping the log bounded costs O(1) per write.
+    if (this.audit.length >= AUDIT_LIMIT * 2) this.audit.splice(0, this.audit.length - AUDIT_LIMIT);
   }
 
   private checkNamespace(r: ResourceInfo, namespace: string, name: string): void {

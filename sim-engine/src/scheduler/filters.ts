@@ -2,15 +2,10 @@
  * The scheduler's filter plugins, in the default profile's order. Each returns undefined when
  * the node fits, or the reason string the FailedScheduling message counts.
  */
-import type { Node, Taint } from '../api/node.ts';
+import type { Taint } from '../api/node.ts';
 import type { Pod, Toleration } from '../api/pod.ts';
+import type { NodeInfo } from './cache.ts';
 import { parseCPU, parseMemory } from './quantity.ts';
-
-/** NodeInfo is a node plus what is already placed on it. */
-export interface NodeInfo {
-  node: Node;
-  pods: Pod[];
-}
 
 /** Filter is one plugin's verdict on a node. */
 export type Filter = (pod: Pod, info: NodeInfo) => string | undefined;
@@ -35,21 +30,19 @@ export const nodeAffinity: Filter = (pod, { node }) => {
 };
 
 /** nodePorts rejects nodes where a requested hostPort is already taken. */
-export const nodePorts: Filter = (pod, { pods }) => {
+export const nodePorts: Filter = (pod, info) => {
   const wanted = hostPorts(pod);
-  if (wanted.size === 0) return undefined;
-  const clash = pods.some((p) => [...hostPorts(p)].some((hp) => wanted.has(hp)));
+  const clash = [...wanted].some((hp) => info.hostPorts.has(hp));
   return clash ? "node(s) didn't have free ports for the requested pod ports" : undefined;
 };
 
 /** nodeResourcesFit rejects nodes without room for the pod's requests (and the pod count). */
-export const nodeResourcesFit: Filter = (pod, { node, pods }) => {
-  const alloc = node.status?.allocatable ?? {};
-  if (pods.length + 1 > Number(alloc.pods ?? '110')) return 'Too many pods';
-  const cpu = pods.reduce((s, p) => s + requests(p).cpu, 0) + requests(pod).cpu;
-  if (cpu > parseCPU(alloc.cpu ?? '0')) return 'Insufficient cpu';
-  const mem = pods.reduce((s, p) => s + requests(p).memory, 0) + requests(pod).memory;
-  if (mem > parseMemory(alloc.memory ?? '0')) return 'Insufficient memory';
+export const nodeResourcesFit: Filter = (pod, info) => {
+  const alloc = info.allocatable;
+  if (info.podCount + 1 > alloc.pods) return 'Too many pods';
+  const want = requests(pod);
+  if (want.cpu > 0 && info.cpu + want.cpu > alloc.cpu) return 'Insufficient cpu';
+  if (want.memory > 0 && info.memory + want.memory > alloc.memory) return 'Insufficient memory';
   return undefined;
 };
 
@@ -81,7 +74,8 @@ export function requests(pod: Pod): { cpu: number; memory: number } {
   return { cpu, memory };
 }
 
-function hostPorts(pod: Pod): Set<string> {
+/** hostPorts lists the `PROTOCOL/port` host ports a pod asks for. */
+export function hostPorts(pod: Pod): Set<string> {
   const out = new Set<string>();
   for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.hostPort) out.add(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
   return out;

@@ -4,7 +4,6 @@
  * that fits nowhere stays Pending with a FailedScheduling event and is retried when the
  * cluster changes or its back-off expires.
  */
-import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import type { Clock, Timer } from '../clock.ts';
@@ -14,20 +13,25 @@ import type { Random } from '../random.ts';
 import type { Store } from '../store/store.ts';
 import { rfc3339 } from '../util/time.ts';
 import { WorkQueue } from '../util/workqueue.ts';
-import { FILTERS, PREEMPTION_HELPS, type NodeInfo } from './filters.ts';
+import { SchedulerCache, type NodeInfo } from './cache.ts';
+import { FILTERS, PREEMPTION_HELPS } from './filters.ts';
 
 const ACTOR = 'default-scheduler';
 
-/** SchedulerState is the scheduler's own state: pods waiting to be retried and their back-off. */
+/** SchedulerState is the scheduler's own state: pods waiting to be retried and their back-off, and where the next node search starts. */
 interface SchedulerState {
   unschedulable: Record<string, number>;
+  nextStartNodeIndex: number;
 }
+
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
 
 /** Scheduler binds pods to nodes. */
 export class Scheduler implements Component {
   readonly name = ACTOR;
   private readonly queue = new WorkQueue();
-  private state: SchedulerState = { unschedulable: {} };
+  private state: SchedulerState = { unschedulable: {}, nextStartNodeIndex: 0 };
+  private readonly cache: SchedulerCache;
   private readonly api: ApiServer;
   private readonly store: Store;
   private readonly clock: Clock;
@@ -40,11 +44,12 @@ export class Scheduler implements Component {
     this.clock = deps.clock;
     this.random = deps.random;
     this.recorder = deps.recorder;
+    this.cache = new SchedulerCache(deps.store);
     deps.store.watch('Pod', (e) => {
       const pod = e.object as Pod;
       // Status-only writes (our own Unschedulable condition among them) don't make a pod schedulable.
-      const changed = e.type === 'ADDED' || (e.type === 'MODIFIED' && specOrMetaChanged(e.old as Pod, pod));
-      if (changed && !pod.spec.nodeName && (pod.spec.schedulerName ?? ACTOR) === ACTOR) this.queue.add(podKey(pod));
+      const pending = e.type !== 'DELETED' && !pod.spec.nodeName && (pod.spec.schedulerName ?? ACTOR) === ACTOR;
+      if (pending && (e.type === 'ADDED' || specOrMetaChanged(e.old as Pod, pod))) this.queue.add(podKey(pod));
       // Freed capacity may let a waiting pod in.
       if (e.type === 'DELETED' || (pod.metadata.deletionTimestamp && !(e.old as Pod | undefined)?.metadata.deletionTimestamp)) this.retryAll();
     });
@@ -65,13 +70,14 @@ export class Scheduler implements Component {
   }
 
   snapshot(): unknown {
-    return { state: { unschedulable: { ...this.state.unschedulable } }, queue: this.queue.snapshot() };
+    return { state: { unschedulable: { ...this.state.unschedulable }, nextStartNodeIndex: this.state.nextStartNodeIndex }, queue: this.queue.snapshot() };
   }
 
   restore(s: unknown): void {
     const snap = s as { state: SchedulerState; queue: string[] };
-    this.state = { unschedulable: { ...snap.state.unschedulable } };
+    this.state = { unschedulable: { ...snap.state.unschedulable }, nextStartNodeIndex: snap.state.nextStartNodeIndex ?? 0 };
     this.queue.restore(snap.queue);
+    this.cache.rebuild(this.store);
   }
 
   private retryAll(): void {
@@ -85,34 +91,45 @@ export class Scheduler implements Component {
       delete this.state.unschedulable[key];
       return;
     }
-    const nodes = this.api.list<Node>('Node');
+    const names = this.cache.nodeNames();
     const reasons = new Map<string, number>();
     const feasible: NodeInfo[] = [];
-    for (const node of nodes) {
-      const info: NodeInfo = { node, pods: this.activePods(node.metadata.name!) };
-      const reason = FILTERS.map((f) => f(pod, info)).find((r) => r !== undefined);
+    // Like kube-scheduler, stop searching once enough feasible nodes are found, and start the
+    // next search where this one stopped, so large clusters stay fast and fairly used.
+    const wanted = feasibleNodesToFind(names.length);
+    let processed = 0;
+    for (; processed < names.length && feasible.length < wanted; processed++) {
+      const info = this.cache.info(names[(this.state.nextStartNodeIndex + processed) % names.length]!)!;
+      let reason: string | undefined;
+      for (const f of FILTERS) if ((reason = f(pod, info)) !== undefined) break;
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else feasible.push(info);
     }
+    if (names.length) this.state.nextStartNodeIndex = (this.state.nextStartNodeIndex + processed) % names.length;
     if (feasible.length === 0) {
-      this.fail(pod, key, nodes.length, reasons);
+      this.fail(pod, key, names.length, reasons);
       return;
     }
     const best = this.pick(pod, feasible);
     delete this.state.unschedulable[key];
     const bound = this.api.bind(pod, best.node.metadata.name!, ACTOR, rfc3339(this.clock.now()));
+    this.cache.assume(bound, best.node.metadata.name!);
     this.recorder.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${best.node.metadata.name}`, { component: ACTOR });
   }
 
   /** pick scores feasible nodes: fewest pods of the same owner first, then fewest pods overall, then at random. */
   private pick(pod: Pod, feasible: NodeInfo[]): NodeInfo {
     const owner = pod.metadata.ownerReferences?.find((r) => r.controller)?.uid;
-    const score = (i: NodeInfo) => {
-      const siblings = owner ? i.pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === owner)).length : 0;
-      return siblings * 1000 + i.pods.length;
-    };
-    const best = Math.min(...feasible.map(score));
-    const ties = feasible.filter((i) => score(i) === best);
+    const score = (i: NodeInfo) => (owner ? (i.byOwner.get(owner) ?? 0) : 0) * 1000 + i.podCount;
+    let best = Number.POSITIVE_INFINITY;
+    let ties: NodeInfo[] = [];
+    for (const i of feasible) {
+      const sc = score(i);
+      if (sc < best) {
+        best = sc;
+        ties = [i];
+      } else if (sc === best) ties.push(i);
+    }
     return ties[this.random.int(ties.length)]!;
   }
 
@@ -143,15 +160,21 @@ export class Scheduler implements Component {
     this.clock.schedule(backoff, this.name, { type: 'retry', key });
   }
 
-  private activePods(node: string): Pod[] {
-    return (this.store.podsOnNode(node) as Pod[]).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
-  }
 }
 
 /** specOrMetaChanged is the scheduler queue's isPodUpdated: a change beyond status and resourceVersion. */
 function specOrMetaChanged(old: Pod, pod: Pod): boolean {
+  // Status writes keep the spec object itself, so identity answers the common case cheaply.
+  if (old.spec === pod.spec && old.metadata.labels === pod.metadata.labels && old.metadata.annotations === pod.metadata.annotations) return false;
   const strip = (p: Pod) => JSON.stringify({ ...p, status: undefined, metadata: { ...p.metadata, resourceVersion: undefined } });
   return strip(old) !== strip(pod);
+}
+
+/** feasibleNodesToFind is kube-scheduler's numFeasibleNodesToFind with the adaptive percentage. */
+export function feasibleNodesToFind(all: number): number {
+  if (all < MIN_FEASIBLE_NODES_TO_FIND) return all;
+  const percentage = Math.max(5, 50 - Math.floor(all / 125));
+  return Math.max(MIN_FEASIBLE_NODES_TO_FIND, Math.floor((all * percentage) / 100));
 }
 
 function podKey(pod: Pod): string {

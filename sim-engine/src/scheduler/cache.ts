@@ -1,0 +1,128 @@
+/**
+ * SchedulerCache is the scheduler's view of every node: what is already placed there (pod
+ * count, requested cpu and memory, host ports, pods per owner), kept up to date from watch
+ * events so that placing a pod never re-reads the whole store. Like kube-scheduler's cache
+ * it is derived state: it is rebuilt from the store after a restore, never snapshotted.
+ */
+import type { Node } from '../api/node.ts';
+import type { Pod } from '../api/pod.ts';
+import type { Store } from '../store/store.ts';
+import { requests } from './filters.ts';
+import { parseCPU, parseMemory } from './quantity.ts';
+
+/** NodeInfo is a node plus the sum of what is placed on it. */
+export interface NodeInfo {
+  node: Node;
+  /** The node's allocatable cpu (millicores), memory (bytes) and pod count, parsed once. */
+  allocatable: { cpu: number; memory: number; pods: number };
+  podCount: number;
+  /** Requested cpu in millicores and memory in bytes. */
+  cpu: number;
+  memory: number;
+  /** Host ports in use, as `PROTOCOL/port`, with how many pods use each. */
+  hostPorts: Map<string, number>;
+  /** Placed pods per controlling owner uid, for spreading replicas. */
+  byOwner: Map<string, number>;
+}
+
+interface Placement {
+  node: string;
+  cpu: number;
+  memory: number;
+  ports: string[];
+  owner?: string;
+}
+
+/** SchedulerCache tracks nodes and the pods bound to them. */
+export class SchedulerCache {
+  private readonly infos = new Map<string, NodeInfo>();
+  private readonly placed = new Map<string, Placement>();
+  private names: string[] = [];
+
+  constructor(store: Store) {
+    store.watch('Node', (e) => (e.type === 'DELETED' ? this.removeNode(e.object as Node) : this.upsertNode(e.object as Node)));
+    store.watch('Pod', (e) => this.updatePod(e.type === 'DELETED' ? undefined : (e.object as Pod), e.object as Pod));
+  }
+
+  /** rebuild recomputes everything from the store's current contents. */
+  rebuild(store: Store): void {
+    this.infos.clear();
+    this.placed.clear();
+    this.names = [];
+    for (const n of store.list('Node') as Node[]) this.upsertNode(n);
+    for (const p of store.list('Pod') as Pod[]) this.updatePod(p, p);
+  }
+
+  /** nodeNames lists the nodes in name order. */
+  nodeNames(): readonly string[] {
+    return this.names;
+  }
+
+  /** info returns a node's NodeInfo. */
+  info(name: string): NodeInfo | undefined {
+    return this.infos.get(name);
+  }
+
+  /** assume counts a pod on a node immediately after binding, before its watch event arrives. */
+  assume(pod: Pod, node: string): void {
+    this.updatePod({ ...pod, spec: { ...pod.spec, nodeName: node } }, pod);
+  }
+
+  private upsertNode(node: Node): void {
+    const name = node.metadata.name!;
+    const existing = this.infos.get(name);
+    const alloc = node.status?.allocatable ?? {};
+    const allocatable = { cpu: parseCPU(alloc.cpu ?? '0'), memory: parseMemory(alloc.memory ?? '0'), pods: Number(alloc.pods ?? '110') };
+    if (existing) {
+      existing.node = node;
+      existing.allocatable = allocatable;
+      return;
+    }
+    this.infos.set(name, { node, allocatable, podCount: 0, cpu: 0, memory: 0, hostPorts: new Map(), byOwner: new Map() });
+    this.names = [...this.infos.keys()].sort();
+  }
+
+  private removeNode(node: Node): void {
+    this.infos.delete(node.metadata.name!);
+    this.names = this.names.filter((n) => n !== node.metadata.name);
+  }
+
+  /** updatePod moves a pod's placement to match its current state (`pod` undefined when deleted). */
+  private updatePod(pod: Pod | undefined, ref: Pod): void {
+    const key = `${ref.metadata.namespace}/${ref.metadata.name}/${ref.metadata.uid}`;
+    const active = pod?.spec.nodeName && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+    const before = this.placed.get(key);
+    if (before && (!active || before.node !== pod!.spec.nodeName)) {
+      this.apply(before, -1);
+      this.placed.delete(key);
+    }
+    if (active && !this.placed.has(key)) {
+      const r = requests(pod!);
+      const placement: Placement = {
+        node: pod!.spec.nodeName!,
+        cpu: r.cpu,
+        memory: r.memory,
+        ports: pod!.spec.containers.flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => `${p.protocol ?? 'TCP'}/${p.hostPort}`)),
+        owner: pod!.metadata.ownerReferences?.find((o) => o.controller)?.uid,
+      };
+      this.placed.set(key, placement);
+      this.apply(placement, 1);
+    }
+  }
+
+  private apply(p: Placement, sign: 1 | -1): void {
+    const info = this.infos.get(p.node);
+    if (!info) return;
+    info.podCount += sign;
+    info.cpu += sign * p.cpu;
+    info.memory += sign * p.memory;
+    for (const port of p.ports) bump(info.hostPorts, port, sign);
+    if (p.owner) bump(info.byOwner, p.owner, sign);
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n <= 0) map.delete(key);
+  else map.set(key, n);
+}
