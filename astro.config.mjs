@@ -8,11 +8,6 @@ export default defineConfig({
   output: 'static',
   integrations: [mdx()],
   prefetch: false,
-  vite: {
-    // The sandbox bundle is imported on demand; Vite's preload helper would only add bytes
-    // to the loader every lesson page downloads.
-    build: { modulePreload: false },
-  },
   markdown: {
     shikiConfig: {
       // Dual themes, emitted as CSS variables only (--shiki-light / --shiki-dark);
