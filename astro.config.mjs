@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { codeCells } from './src/markdown/code-cells.ts';
 
 // Wheelhouse: a static course site. Lessons are MDX; the only client code on a
 // lesson page is the tiny inline theme script and, later, the sandbox loader.
@@ -14,6 +15,9 @@ export default defineConfig({
       // src/styles/code.css picks one with light-dark(), following the site theme.
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
+      // Frames every block with a toolbar: Copy everywhere, runnable notebook cells for
+      // ```bash run blocks, Open in editor / Apply for YAML manifests (src/markdown/code-cells.ts).
+      transformers: [codeCells()],
     },
   },
 });

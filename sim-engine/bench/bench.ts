@@ -1,17 +1,13 @@
 /**
- * The engine benchmark: how long the simulated cluster takes to settle large workloads and
- * how fast kubectl answers. Run with `npm run bench`; figures go to stdout as a table.
+ * The engine benchmark: how long the simulated cluster takes to settle large Deployments and
+ * roll them, and how fast kubectl answers. Run with `npm run bench`; figures go to stdout.
  */
-import { createCluster, Session, type Pod } from '../src/index.ts';
+import { createCluster, Session, type Cluster } from '../src/index.ts';
+import type { Deployment } from '../src/api/apps.ts';
 
-interface Row {
-  case: string;
-  value: string;
-}
+const rows: [string, string][] = [];
 
-const rows: Row[] = [];
-
-function nodes(count: number) {
+function workers(count: number) {
   return Array.from({ length: count }, (_, i) => ({
     name: `node-${i + 1}`,
     role: 'worker' as const,
@@ -20,27 +16,50 @@ function nodes(count: number) {
   }));
 }
 
-function pod(name: string): Pod {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: 'bench' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } };
+function deployment(replicas: number, image = 'nginx:1.25'): Deployment {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image }] } },
+    },
+  };
 }
 
-/** settle creates `pods` bare pods on `nodeCount` nodes and runs the cluster until all are Running. */
-function settle(podCount: number, nodeCount: number): number {
-  const cluster = createCluster(nodes(nodeCount), { seed: 1 });
-  const t0 = performance.now();
-  for (let i = 0; i < podCount; i++) cluster.api.create(pod(`web-${i}`), 'bench');
+function ready(cluster: Cluster): number {
+  return cluster.api.get<Deployment>('Deployment', 'default', 'web').status?.availableReplicas ?? 0;
+}
+
+/** scaleUp creates a Deployment at 0 replicas, scales it to `replicas`, and runs the cluster until every pod is available. */
+function scaleUp(replicas: number, nodes: number): { ms: number; cluster: Cluster } {
+  const cluster = createCluster(workers(nodes), { seed: 1 });
+  cluster.api.create(deployment(0), 'bench');
   cluster.drain();
-  cluster.runUntilIdle(120_000);
+  const t0 = performance.now();
+  const d = cluster.api.get<Deployment>('Deployment', 'default', 'web');
+  cluster.api.update({ ...d, spec: { ...d.spec, replicas } }, 'bench');
+  cluster.runUntilIdle(3_600_000);
   const ms = performance.now() - t0;
-  const running = cluster.api.list<Pod>('Pod', 'default').filter((p) => p.status?.phase === 'Running').length;
-  if (running !== podCount) throw new Error(`only ${running}/${podCount} pods running`);
-  return ms;
+  if (ready(cluster) !== replicas) throw new Error(`only ${ready(cluster)}/${replicas} available`);
+  return { ms, cluster };
 }
 
-async function getPodsLatency(podCount: number): Promise<number> {
-  const cluster = createCluster(nodes(Math.max(4, Math.ceil(podCount / 100))), { seed: 1 });
-  for (let i = 0; i < podCount; i++) cluster.api.create(pod(`web-${i}`), 'bench');
-  cluster.runUntilIdle(120_000);
+/** rollingUpdate changes the image and runs until the rollout is complete. */
+function rollingUpdate(cluster: Cluster): number {
+  const t0 = performance.now();
+  const d = cluster.api.get<Deployment>('Deployment', 'default', 'web');
+  const template = { ...d.spec.template, spec: { ...d.spec.template.spec, containers: [{ name: 'web', image: 'nginx:1.26' }] } };
+  cluster.api.update({ ...d, spec: { ...d.spec, template } }, 'bench');
+  cluster.runUntilIdle(3_600_000);
+  const after = cluster.api.get<Deployment>('Deployment', 'default', 'web');
+  if (after.status?.updatedReplicas !== after.spec.replicas) throw new Error('rollout did not finish');
+  return performance.now() - t0;
+}
+
+async function getPodsLatency(cluster: Cluster): Promise<number> {
   const session = new Session({ cluster });
   const sink = { stdout() {}, stderr() {} };
   for (let i = 0; i < 3; i++) await session.run('kubectl get pods', sink);
@@ -50,15 +69,16 @@ async function getPodsLatency(podCount: number): Promise<number> {
   return (performance.now() - t0) / runs;
 }
 
-const small = settle(1_000, 100);
-rows.push({ case: 'settle 1,000 pods on 100 nodes', value: `${small.toFixed(0)} ms` });
-const large = settle(10_000, 1_000);
-rows.push({ case: 'settle 10,000 pods on 1,000 nodes', value: `${large.toFixed(0)} ms` });
-rows.push({ case: 'growth 10k / 1k', value: `${(large / small).toFixed(1)}x` });
-globalThis.gc?.();
-rows.push({ case: 'heap used after the runs', value: `${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB` });
-rows.push({ case: 'kubectl get pods, 100 pods', value: `${(await getPodsLatency(100)).toFixed(2)} ms` });
-rows.push({ case: 'kubectl get pods, 10,000 pods', value: `${(await getPodsLatency(10_000)).toFixed(1)} ms` });
+const hundred = scaleUp(100, 10);
+const small = scaleUp(1_000, 100);
+rows.push(['Deployment 0 → 1,000 pods on 100 nodes', `${small.ms.toFixed(0)} ms`]);
+rows.push(['rolling update of 1,000 pods', `${rollingUpdate(small.cluster).toFixed(0)} ms`]);
+const large = scaleUp(10_000, 1_000);
+rows.push(['Deployment 0 → 10,000 pods on 1,000 nodes', `${large.ms.toFixed(0)} ms`]);
+rows.push(['growth 10k / 1k (target ≤ 12×)', `${(large.ms / small.ms).toFixed(1)}×`]);
+rows.push(['heap used with those clusters alive', `${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB`]);
+rows.push(['kubectl get pods, 100 pods', `${(await getPodsLatency(hundred.cluster)).toFixed(2)} ms`]);
+rows.push(['kubectl get pods, 10,000 pods', `${(await getPodsLatency(large.cluster)).toFixed(1)} ms`]);
 
-const width = Math.max(...rows.map((r) => r.case.length));
-for (const r of rows) console.log(`${r.case.padEnd(width)}  ${r.value}`);
+const width = Math.max(...rows.map(([k]) => k.length));
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

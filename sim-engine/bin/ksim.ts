@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   }
   try {
     const script = readFileSync(positionals[0] ?? 0, 'utf8');
-    const session = values.scenario ? startSession(parseScenario(readFileSync(values.scenario, 'utf8')), { seed }) : new Session({ seed });
+    const session = values.scenario ? startSession(parseScenario(readFileSync(values.scenario, 'utf8'), values.scenario), { seed }) : new Session({ seed });
     const { output, status } = await runTranscript(script, { session, echo: values.echo });
     process.stdout.write(output);
     return status;

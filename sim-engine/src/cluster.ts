@@ -9,8 +9,10 @@ import { ApiServer } from './apiserver/apiserver.ts';
 import { Clock, type ClockState } from './clock.ts';
 import type { Component } from './component.ts';
 import { createControllers } from './controllers/index.ts';
+import { NodeLeases } from './controllers/nodelifecycle/leases.ts';
 import { EventRecorder, type RecorderState } from './events/recorder.ts';
 import { Kubelet, type KubeletConfig } from './kubelet/kubelet.ts';
+import { Network } from './network/network.ts';
 import { Random } from './random.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { Store, type StoreState } from './store/store.ts';
@@ -51,6 +53,14 @@ export class Cluster {
   readonly recorder: EventRecorder;
   readonly scheduler: Scheduler;
   readonly kubelets = new Map<string, Kubelet>();
+  /** Kubelets with queued work, and each kubelet's place in drain order. */
+  private readonly dirtyKubelets = new Set<Kubelet>();
+  private readonly kubeletOrder = new Map<Kubelet, number>();
+  private readonly byName = new Map<string, Component>();
+  /** The kubelets' node leases, which the node lifecycle controller watches. */
+  readonly leases = new NodeLeases();
+  /** The pod network and kube-proxy: what a connection from a pod reaches. */
+  readonly network: Network;
   /** The controller manager's loops, drained before the scheduler and the kubelets. */
   readonly controllers: Component[];
   private readonly kubeletConfigs: KubeletConfig[] = [];
@@ -63,6 +73,7 @@ export class Cluster {
     this.recorder = new EventRecorder(this.api, this.clock);
     this.controllers = createControllers(this.deps());
     this.scheduler = new Scheduler(this.deps());
+    this.network = new Network({ api: this.api, clock: this.clock, kubelet: (node) => this.kubelets.get(node) });
   }
 
   /** now is the current virtual time. */
@@ -72,8 +83,11 @@ export class Cluster {
 
   /** addKubelet starts the kubelet of a node (the Node object is registered separately). */
   addKubelet(config: KubeletConfig): Kubelet {
-    const kubelet = new Kubelet(config, this.deps());
+    const kubelet = new Kubelet(config, { ...this.deps(), wake: (k) => this.dirtyKubelets.add(k) });
     this.kubelets.set(config.node, kubelet);
+    this.kubeletOrder.set(kubelet, this.kubeletOrder.size);
+    this.byName.set(kubelet.name, kubelet);
+    this.dirtyKubelets.add(kubelet);
     this.kubeletConfigs.push(config);
     return kubelet;
   }
@@ -83,14 +97,62 @@ export class Cluster {
     return this.kubelets.get(node);
   }
 
+  /**
+   * stopNode silences a node's kubelet, as a crash or a cut network would: its containers
+   * keep running, but it stops renewing its lease and reporting, so about 40 s later the
+   * node goes NotReady and, 300 s after that, its pods are evicted.
+   */
+  stopNode(name: string): void {
+    this.mustKubelet(name).stop();
+  }
+
+  /** startNode brings a stopped node's kubelet back: the node turns Ready and its taints go. */
+  startNode(name: string): void {
+    this.mustKubelet(name).start();
+  }
+
+  /** isNodeStopped tells whether stopNode silenced a node. */
+  isNodeStopped(name: string): boolean {
+    return this.kubelets.get(name)?.stopped ?? false;
+  }
+
   /** drain runs every component's queue until all are empty, at the current instant. */
   drain(): void {
     for (let round = 0; round < MAX_DRAIN_ROUNDS; round++) {
       let worked = false;
-      for (const c of this.components()) worked = c.processQueue() || worked;
+      for (const c of this.controllers) worked = c.processQueue() || worked;
+      worked = this.scheduler.processQueue() || worked;
+      worked = this.drainKubelets() || worked;
+      worked = this.network.processQueue() || worked;
       if (!worked) return;
     }
     throw new Error('cluster did not settle: a control loop keeps requeueing');
+  }
+
+  /**
+   * drainKubelets runs, in node order, only the kubelets that have queued work: with a
+   * thousand nodes, visiting every idle kubelet after every timer would dominate the run.
+   * A kubelet woken by one processed earlier in the pass is still visited in this pass,
+   * exactly as a plain in-order loop over all of them would.
+   */
+  private drainKubelets(): boolean {
+    let worked = false;
+    let last = -1;
+    for (;;) {
+      let next: Kubelet | undefined;
+      let nextIndex = Number.POSITIVE_INFINITY;
+      for (const k of this.dirtyKubelets) {
+        const i = this.kubeletOrder.get(k)!;
+        if (i > last && i < nextIndex) {
+          nextIndex = i;
+          next = k;
+        }
+      }
+      if (!next) return worked;
+      last = nextIndex;
+      worked = next.processQueue() || worked;
+      if (next.queued === 0) this.dirtyKubelets.delete(next);
+    }
   }
 
   /** advance moves virtual time forward by `ms`, firing due timers in order. */
@@ -116,6 +178,8 @@ export class Cluster {
   /** runUntilIdle fires timers until none are due within `limitMs`, and returns the time it stopped at. */
   runUntilIdle(limitMs = 3_600_000): number {
     const end = this.clock.now() + limitMs;
+    // Queued reactions come first: they are what schedules the timers.
+    this.drain();
     for (let next = this.clock.nextAt(); next !== undefined && next <= end; next = this.clock.nextAt()) this.advanceTo(next);
     this.drain();
     return this.clock.now();
@@ -162,14 +226,20 @@ export class Cluster {
   }
 
   private components(): Component[] {
-    return [...this.controllers, this.scheduler, ...this.kubelets.values()];
+    return [...this.controllers, this.scheduler, ...this.kubelets.values(), this.network];
+  }
+
+  private mustKubelet(name: string): Kubelet {
+    const kubelet = this.kubelets.get(name);
+    if (!kubelet) throw new Error(`no kubelet runs on node "${name}"`);
+    return kubelet;
   }
 
   private componentNamed(name: string): Component | undefined {
-    return this.components().find((c) => c.name === name);
+    return this.byName.get(name) ?? this.components().find((c) => c.name === name);
   }
 
   private deps() {
-    return { api: this.api, store: this.store, clock: this.clock, random: this.random, recorder: this.recorder };
+    return { api: this.api, store: this.store, clock: this.clock, random: this.random, recorder: this.recorder, leases: this.leases };
   }
 }

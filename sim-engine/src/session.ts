@@ -5,6 +5,7 @@
  */
 import { Cluster, type ClusterSnapshot } from './cluster.ts';
 import type { KubeContext } from './kubectl/command.ts';
+import { kubectlCompleter } from './kubectl/completion.ts';
 import { createKubectl } from './kubectl/kubectl.ts';
 import { defaultCluster } from './scenario/default-cluster.ts';
 import { Shell, type ShellState } from './shell/index.ts';
@@ -55,6 +56,7 @@ export class Session {
       now: () => this.cluster.now(),
       state: restored?.shell,
       files: opts.files,
+      completers: { kubectl: kubectlCompleter({ cluster: this.cluster, context: this.context }) },
     });
   }
 

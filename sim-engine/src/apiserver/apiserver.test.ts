@@ -382,9 +382,9 @@ describe('delete', () => {
 
   it('deletes non-pod objects at once, and returns NotFound for missing ones', () => {
     const cluster = defaultCluster({ seed: 1 });
-    cluster.api.create<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev' } }, 'test');
-    cluster.api.delete('Namespace', '', 'dev', 'test');
-    expect(cluster.api.tryGet('Namespace', '', 'dev')).toBeUndefined();
+    cluster.api.create({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'manual' } }, 'test');
+    cluster.api.delete('Endpoints', 'default', 'manual', 'test');
+    expect(cluster.api.tryGet('Endpoints', 'default', 'manual')).toBeUndefined();
     expect(caught(() => cluster.api.delete('Pod', 'default', 'nope', 'test')).message).toBe('pods "nope" not found');
   });
 

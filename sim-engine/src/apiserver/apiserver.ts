@@ -162,6 +162,10 @@ export class ApiServer {
     const finalizers = [...(obj.metadata.finalizers ?? [])];
     if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
     if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    if (kind === 'Namespace') {
+      const terminating = this.deleteNamespace(obj, finalizers, actor);
+      if (terminating) return terminating as T;
+    }
     if (grace === 0 && finalizers.length === 0) {
       this.record(actor, 'delete', this.store.remove(obj) ?? obj);
       return obj;
@@ -202,11 +206,52 @@ export class ApiServer {
     const obj = this.tryGet(kind, namespace, name);
     if (!obj?.metadata.finalizers?.includes(finalizer)) return;
     const finalizers = obj.metadata.finalizers.filter((f) => f !== finalizer);
-    if (obj.metadata.deletionTimestamp && finalizers.length === 0 && !this.stillGraceful(obj)) {
+    if (obj.metadata.deletionTimestamp && finalizers.length === 0 && !this.stillGraceful(obj) && specFinalizers(obj).length === 0) {
       this.record(actor, 'delete', this.store.remove(obj) ?? obj);
       return;
     }
     this.write({ ...obj, metadata: { ...obj.metadata, finalizers: finalizers.length ? finalizers : undefined } }, actor, 'update');
+  }
+
+  /**
+   * finalizeNamespace is the namespaces/finalize subresource: it removes a spec finalizer
+   * (the namespace controller's `kubernetes`, once the namespace is empty).
+   */
+  finalizeNamespace(name: string, finalizer: string, actor: string): void {
+    const ns = this.tryGet<KubeObject & { spec?: { finalizers?: string[] } }>('Namespace', '', name);
+    if (!ns?.spec?.finalizers?.includes(finalizer)) return;
+    const finalizers = ns.spec.finalizers.filter((f) => f !== finalizer);
+    this.write({ ...ns, spec: { ...ns.spec, finalizers: finalizers.length ? finalizers : undefined } }, actor, 'update');
+  }
+
+  /**
+   * deleteNamespace is the namespace registry's delete. The first delete only marks the
+   * namespace Terminating; the namespace controller empties it and finalizes it, and a delete
+   * after that (no spec finalizers left) removes it. It returns the object when it stays.
+   */
+  private deleteNamespace(obj: KubeObject, finalizers: string[], actor: string): KubeObject | undefined {
+    const name = obj.metadata.name!;
+    if (IMMORTAL_NAMESPACES.includes(name)) throw forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
+    const pending = specFinalizers(obj);
+    if (obj.metadata.deletionTimestamp) {
+      if (pending.length > 0) {
+        throw new StatusError(
+          'Conflict',
+          409,
+          `Operation cannot be fulfilled on namespaces "${name}": The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.`,
+        );
+      }
+      // Finalized: it goes once no metadata finalizers (a foreground or orphan cascade) remain.
+      return (obj.metadata.finalizers?.length ?? 0) > 0 ? obj : undefined;
+    }
+    if (pending.length === 0 && finalizers.length === 0) return undefined;
+    const status = (obj as { status?: Record<string, unknown> }).status;
+    const marked = {
+      ...obj,
+      metadata: { ...obj.metadata, finalizers: finalizers.length ? finalizers : undefined, deletionTimestamp: rfc3339(this.clock.now()), deletionGracePeriodSeconds: 0 },
+      status: { ...status, phase: 'Terminating' },
+    } as KubeObject;
+    return this.write(marked, actor, 'update');
   }
 
   private stillGraceful(obj: KubeObject): boolean {
@@ -261,6 +306,13 @@ export class ApiServer {
   private context(): StrategyContext {
     return { store: this.store, random: this.random, now: this.clock.now() };
   }
+}
+
+/** IMMORTAL_NAMESPACES may not be deleted (the NamespaceLifecycle admission plugin's list). */
+const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+
+function specFinalizers(obj: KubeObject): string[] {
+  return obj.kind === 'Namespace' ? ((obj as { spec?: { finalizers?: string[] } }).spec?.finalizers ?? []) : [];
 }
 
 function specOf(obj: KubeObject): unknown {

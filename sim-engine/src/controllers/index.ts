@@ -8,6 +8,15 @@ import type { Component } from '../component.ts';
 import type { EventRecorder } from '../events/recorder.ts';
 import type { Random } from '../random.ts';
 import type { Store } from '../store/store.ts';
+import { DeploymentController } from './deployment/deployment.ts';
+import { ReplicaSetController } from './replicaset/replicaset.ts';
+import { EndpointsController } from './endpoints/endpoints.ts';
+import { EndpointSliceController } from './endpointslice/endpointslice.ts';
+import { GarbageCollector } from './garbagecollector/garbagecollector.ts';
+import { NamespaceController } from './namespace/namespace.ts';
+import type { NodeLeases } from './nodelifecycle/leases.ts';
+import { NodeLifecycleController } from './nodelifecycle/nodelifecycle.ts';
+import { TaintEvictionController } from './nodelifecycle/taint-eviction.ts';
 
 /** ControllerDeps is what every control loop is built from. */
 export interface ControllerDeps {
@@ -16,10 +25,21 @@ export interface ControllerDeps {
   clock: Clock;
   random: Random;
   recorder: EventRecorder;
+  /** The kubelets' node leases, for the node lifecycle controller. */
+  leases?: NodeLeases;
 }
 
 /** createControllers returns the controller manager's loops, in drain order. */
 export function createControllers(deps: ControllerDeps): Component[] {
-  void deps;
-  return [];
+  return [
+    new GarbageCollector(deps),
+    new NamespaceController(deps),
+    // ReplicaSets before Deployments: what a ReplicaSet reports, its Deployment acts on in the same round.
+    new ReplicaSetController(deps),
+    new DeploymentController(deps),
+    new EndpointsController(deps),
+    new EndpointSliceController(deps),
+    new NodeLifecycleController(deps),
+    new TaintEvictionController(deps),
+  ];
 }

@@ -6,6 +6,7 @@
 import type { Event, ObjectReference } from '../api/event.ts';
 import type { KubeObject } from '../api/meta.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
+import { StatusError } from '../apiserver/errors.ts';
 import type { Clock } from '../clock.ts';
 import { rfc3339 } from '../util/time.ts';
 
@@ -74,7 +75,14 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
       eventTime: null,
     };
-    this.api.create(event, actor);
+    try {
+      this.api.create(event, actor);
+    } catch (e) {
+      // Like client-go's recorder, an event the server refuses (say, in a terminating
+      // namespace) is dropped: recording what happened must never break the component.
+      if (!(e instanceof StatusError)) throw e;
+      delete this.state.names[key];
+    }
   }
 
   /** eventsFor returns the Events about an object, by last occurrence, as describe sorts them. */

@@ -24,13 +24,22 @@ export interface Invocation {
   kubeContext: KubeContext;
   /** The sandbox's filesystem, for `-f FILE`; relative paths resolve against `ctx.env.PWD`. */
   fs: VirtualFS;
+  /** The editor `kubectl edit` opens, when the host has one (the browser's); undefined in transcripts. */
+  editor?: Editor;
 }
+
+/** Editor lets the learner change a text (an object's YAML) and resolves to the saved text, or undefined when the edit was abandoned. */
+export type Editor = (text: string, opts: { filename: string }) => Promise<string | undefined>;
 
 /** Command is a kubectl verb. */
 export interface Command {
   name: string;
   summary: string;
   flags: readonly FlagSpec[];
+  /** Subcommands (`create deployment`, `set image`, `config view`), chosen by the first argument. */
+  subcommands?: readonly Command[];
+  /** Other names of the command as a subcommand (`deploy` for `create deployment`). */
+  aliases?: readonly string[];
   run(inv: Invocation): number | Promise<number>;
 }
 

@@ -60,9 +60,11 @@ export function parseFlags(argv: string[], specs: readonly FlagSpec[]): ParsedFl
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
       const spec = byName.get(name);
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
-      if (eq >= 0) set(spec, a.slice(eq + 1), `--${name}`);
-      else if (spec.type === 'bool') set(spec, 'true', `--${name}`);
-      else if (i + 1 < argv.length) set(spec, argv[++i]!, `--${name}`);
+      // pflag names a flag with its shorthand in value errors however it was spelled.
+      const shown = spec.short ? `-${spec.short}, --${name}` : `--${name}`;
+      if (eq >= 0) set(spec, a.slice(eq + 1), shown);
+      else if (spec.type === 'bool') set(spec, 'true', shown);
+      else if (i + 1 < argv.length) set(spec, argv[++i]!, shown);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;
     }

@@ -6,7 +6,7 @@
 import type { Cluster } from '../cluster.ts';
 import type { VirtualFS } from '../shell/vfs.ts';
 import type { Program, ProgramContext } from '../shell/types.ts';
-import { GLOBAL_FLAGS, type KubeContext } from './command.ts';
+import { GLOBAL_FLAGS, type Command, type Editor, type KubeContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { formatError } from './errors.ts';
 import { bool, parseFlags, str } from './flags.ts';
@@ -18,6 +18,8 @@ export interface KubectlHost {
   context: KubeContext;
   /** The filesystem `-f` reads; resolved lazily because the shell that owns it is built after kubectl. */
   fs: () => VirtualFS;
+  /** The editor for `kubectl edit`; hosts without one (the transcript runner) leave it undefined. */
+  editor?: Editor;
 }
 
 /** createKubectl returns kubectl as a shell program bound to a cluster. */
@@ -35,7 +37,7 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
       return 0;
     }
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  let command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     if (name && ALL_COMMANDS.includes(name)) {
       ctx.stderr(`error: kubectl ${name} is not supported in this sandbox yet\n`);
@@ -45,7 +47,12 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
     ctx.stderr(`error: unknown command "${name ?? args[0]}" for "kubectl"\n${guesses.length ? `\nDid you mean this?\n${guesses.map((g) => `\t${g}\n`).join('')}\n` : ''}`);
     return 1;
   }
-  const rest = [...args.slice(0, first), ...args.slice(first + 1)];
+  let rest = [...args.slice(0, first), ...args.slice(first + 1)];
+  // A subcommand is the first argument that is not a flag or a flag's value: `create -n dev deployment web`.
+  for (let sub = pickSubcommand(command, rest); sub; sub = pickSubcommand(command, rest)) {
+    rest = [...rest.slice(0, sub.at), ...rest.slice(sub.at + 1)];
+    command = { ...sub.command, name: `${command.name} ${sub.command.name}` };
+  }
   try {
     const flags = parseFlags(rest, [...command.flags, ...GLOBAL_FLAGS]);
     if (bool(flags, 'help')) {
@@ -67,6 +74,7 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
       namespaceExplicit: explicit !== '',
       kubeContext: host.context,
       fs: host.fs(),
+      editor: host.editor,
     });
     host.cluster.drain();
     return code;
@@ -75,4 +83,27 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
     ctx.stderr(formatError(err, command.name));
     return 1;
   }
+}
+
+/** pickSubcommand finds a command's subcommand named by the first positional argument, and where it is. */
+function pickSubcommand(command: Command, rest: string[]): { command: Command; at: number } | undefined {
+  if (!command.subcommands?.length) return undefined;
+  const specs = [...command.flags, ...GLOBAL_FLAGS, ...command.subcommands.flatMap((c) => c.flags)];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--') return undefined;
+    if (a.startsWith('--')) {
+      const spec = specs.find((s) => s.name === a.slice(2));
+      if (spec && spec.type !== 'bool' && !a.includes('=')) i++;
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      const spec = specs.find((s) => s.short === a[1]);
+      if (spec && spec.type !== 'bool' && a.length === 2) i++;
+      continue;
+    }
+    const sub = command.subcommands.find((c) => c.name === a || c.aliases?.includes(a));
+    return sub ? { command: sub, at: i } : undefined;
+  }
+  return undefined;
 }

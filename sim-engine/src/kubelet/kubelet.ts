@@ -4,16 +4,20 @@
  * as the pod's status and as events. What it knows beyond the store (images on the node,
  * containers and their timings) is its own state.
  */
+import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
+import { StatusError } from '../apiserver/errors.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { Component } from '../component.ts';
+import type { NodeLeases } from '../controllers/nodelifecycle/leases.ts';
 import type { EventRecorder } from '../events/recorder.ts';
 import type { Random } from '../random.ts';
 import type { Store } from '../store/store.ts';
 import { goDuration } from '../util/duration.ts';
 import { WorkQueue } from '../util/workqueue.ts';
 import { findImage, parseImage } from './images.ts';
+import { newAgentState, noticeCordon, postNodeStatus, type NodeAgentState, type NodeReporter } from './node-status.ts';
 import { podStatus } from './pod-status.ts';
 import { planProcess } from './process.ts';
 import { appendLogs, type ContainerRuntime, type KubeletState, type PodRuntime } from './runtime.ts';
@@ -22,6 +26,8 @@ const SANDBOX_MS = 400;
 const BACKOFF_START_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
 const PULL_BYTES_PER_MS = 45_000;
+/** NODE_KEY is the work-queue key of the kubelet's own Node (pod keys are `namespace/name/uid`). */
+const NODE_KEY = '@node';
 
 /** KubeletConfig is what the kubelet knows about its machine. */
 export interface KubeletConfig {
@@ -35,21 +41,35 @@ export interface KubeletConfig {
 export class Kubelet implements Component {
   readonly name: string;
   private state: KubeletState;
-  private readonly queue = new WorkQueue();
+  private agent: NodeAgentState;
+  private readonly queue: WorkQueue;
   private readonly config: KubeletConfig;
   private readonly api: ApiServer;
   private readonly clock: Clock;
   private readonly random: Random;
   private readonly recorder: EventRecorder;
+  private readonly store: Store;
+  private readonly leases: NodeLeases | undefined;
+  private readonly reporter: NodeReporter;
 
-  constructor(config: KubeletConfig, deps: { api: ApiServer; store: Store; clock: Clock; random: Random; recorder: EventRecorder }) {
+  constructor(config: KubeletConfig, deps: { api: ApiServer; store: Store; clock: Clock; random: Random; recorder: EventRecorder; leases?: NodeLeases; wake?: (k: Kubelet) => void }) {
+    this.queue = new WorkQueue(() => deps.wake?.(this));
     this.config = config;
     this.name = `kubelet/${config.node}`;
     this.api = deps.api;
     this.clock = deps.clock;
     this.random = deps.random;
     this.recorder = deps.recorder;
+    this.store = deps.store;
+    this.leases = deps.leases;
     this.state = { node: config.node, images: [], lastIP: 1, pods: {} };
+    this.agent = newAgentState(deps.clock.now());
+    this.reporter = { api: deps.api, recorder: deps.recorder, node: config.node, actor: this.name };
+    this.leases?.register(config.node, () => ({ since: this.agent.leaseSince, stoppedAt: this.agent.stoppedAt }));
+    deps.store.watch('Node', (e) => {
+      const node = e.object as Node;
+      if (node.metadata.name === config.node && e.type !== 'DELETED' && !!(e.old as Node | undefined)?.spec.unschedulable !== !!node.spec.unschedulable) this.queue.add(NODE_KEY);
+    });
     deps.store.watch('Pod', (e) => {
       const pod = e.object as Pod;
       const old = e.old as Pod | undefined;
@@ -84,16 +104,73 @@ export class Kubelet implements Component {
     return this.state.pods[uid];
   }
 
+  /** appendLog adds a line to a container's log (the network's access-log lines); false when the kubelet has no such container. */
+  appendLog(uid: string, container: string, line: string): boolean {
+    const c = this.state.pods[uid]?.containers.find((x) => x.name === container);
+    if (!c) return false;
+    appendLogs(c, [line]);
+    return true;
+  }
+
+  /** stopped tells whether the kubelet has been stopped (Cluster.stopNode). */
+  get stopped(): boolean {
+    return this.agent.stopped;
+  }
+
+  /**
+   * stop silences the kubelet, as a crash or a cut network would: it stops renewing its lease,
+   * posting status and syncing pods. Its containers keep running; whatever they would have
+   * reported waits until start().
+   */
+  stop(): void {
+    if (this.agent.stopped) return;
+    this.agent.stopped = true;
+    this.agent.stoppedAt = this.clock.now();
+    this.leases?.changed(this.config.node);
+  }
+
+  /** start brings a stopped kubelet back: it posts a Ready status at once, catches up on its pods and reports them afresh. */
+  start(): void {
+    if (!this.agent.stopped) return;
+    this.agent.stopped = false;
+    delete this.agent.stoppedAt;
+    this.agent.leaseSince = this.clock.now();
+    postNodeStatus(this.reporter, this.clock.now());
+    for (const action of this.agent.deferred.splice(0)) this.clock.schedule(0, this.name, action);
+    const keys = (this.store.podsOnNode(this.config.node) as Pod[]).map((p) => `${p.metadata.namespace}/${p.metadata.name}/${p.metadata.uid}`);
+    for (const uid of Object.keys(this.state.pods).sort()) {
+      const rt = this.state.pods[uid]!;
+      keys.push(`${rt.namespace}/${rt.name}/${rt.uid}`);
+      const pod = this.api.tryGet<Pod>('Pod', rt.namespace, rt.name);
+      // The node controller marked its pods not Ready while it was silent.
+      if (pod?.metadata.uid === rt.uid) this.report(pod, rt);
+    }
+    for (const key of keys.sort()) this.queue.add(key);
+    this.queue.add(NODE_KEY);
+    this.leases?.changed(this.config.node);
+  }
+
+  /** queued is how many pods (and the node itself) wait to be synced. */
+  get queued(): number {
+    return this.queue.size;
+  }
+
   processQueue(): boolean {
+    if (this.agent.stopped) return false;
     let worked = false;
     for (let key = this.queue.take(); key !== undefined; key = this.queue.take()) {
       worked = true;
-      this.syncPod(key);
+      if (key === NODE_KEY) noticeCordon(this.reporter, this.agent);
+      else this.syncPod(key);
     }
     return worked;
   }
 
   onTimer(action: Timer['action']): void {
+    if (this.agent.stopped) {
+      this.agent.deferred.push(action);
+      return;
+    }
     const rt = this.state.pods[action.uid as string];
     if (!rt) return;
     const pod = this.api.tryGet<Pod>('Pod', rt.namespace, rt.name);
@@ -132,12 +209,13 @@ export class Kubelet implements Component {
   }
 
   snapshot(): unknown {
-    return { state: canonical(this.state), queue: this.queue.snapshot() };
+    return { state: canonical(this.state), agent: canonical(this.agent), queue: this.queue.snapshot() };
   }
 
   restore(s: unknown): void {
-    const snap = s as { state: KubeletState; queue: string[] };
+    const snap = s as { state: KubeletState; agent?: NodeAgentState; queue: string[] };
     this.state = structuredData(snap.state);
+    if (snap.agent) this.agent = structuredData(snap.agent);
     this.queue.restore(snap.queue);
   }
 
@@ -385,7 +463,12 @@ export class Kubelet implements Component {
   }
 
   private event(pod: Pod, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.recorder.record(pod, type, reason, message, { component: 'kubelet', host: this.config.node }, `spec.containers{${c.name}}`);
+    try {
+      this.recorder.record(pod, type, reason, message, { component: 'kubelet', host: this.config.node }, `spec.containers{${c.name}}`);
+    } catch (e) {
+      // A namespace being deleted refuses new events; the kubelet drops them ("will not retry").
+      if (!(e instanceof StatusError)) throw e;
+    }
   }
 
   private runtimeOf(pod: Pod): PodRuntime {

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import type { Deployment } from '../api/apps.ts';
 import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
+import type { Service } from '../api/service.ts';
 import { DEFAULT_START } from '../cluster.ts';
 import { CLUSTER_AGE_MS, defaultCluster } from './default-cluster.ts';
 
@@ -53,5 +55,32 @@ describe('defaultCluster', () => {
       expect(p.metadata.namespace).toBe('kube-system');
       expect(p.status?.phase).toBe('Running');
     }
+  });
+
+  it('runs kubeadm\'s CoreDNS: two replicas on the control plane behind kube-dns at 10.96.0.10', () => {
+    const c = defaultCluster({ seed: 1 });
+    const d = c.api.get<Deployment>('Deployment', 'kube-system', 'coredns');
+    expect(d.metadata.labels).toEqual({ 'k8s-app': 'kube-dns' });
+    expect(d.spec.replicas).toBe(2);
+    const spec = d.spec.template.spec;
+    expect(spec.containers[0]).toMatchObject({ image: 'registry.k8s.io/coredns/coredns:v1.11.3', resources: { requests: { cpu: '100m', memory: '70Mi' } } });
+    expect(spec.priorityClassName).toBe('system-cluster-critical');
+    expect(spec.nodeSelector).toEqual({ 'kubernetes.io/os': 'linux' });
+    expect(spec.tolerations).toEqual([
+      { key: 'CriticalAddonsOnly', operator: 'Exists' },
+      { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' },
+    ]);
+    expect(d.status).toMatchObject({ replicas: 2, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 2 });
+    const pods = c.api.list<Pod>('Pod', 'kube-system').filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
+    expect(pods).toHaveLength(2);
+    for (const p of pods) {
+      expect(p.metadata.name).toMatch(/^coredns-[4-9bcdf]+-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+      expect(p.spec.nodeName).toBe('control-plane');
+      expect(p.status?.phase).toBe('Running');
+    }
+    const svc = c.api.get<Service>('Service', 'kube-system', 'kube-dns');
+    expect(svc.spec.clusterIP).toBe('10.96.0.10');
+    expect(svc.spec.selector).toEqual({ 'k8s-app': 'kube-dns' });
+    expect(svc.spec.ports?.map((p) => `${p.name} ${p.port}/${p.protocol}`)).toEqual(['dns 53/UDP', 'dns-tcp 53/TCP', 'metrics 9153/TCP']);
   });
 });

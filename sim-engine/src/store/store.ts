@@ -116,8 +116,13 @@ export class Store {
 
   /** snapshot returns every object and the resourceVersion counter. */
   snapshot(): StoreState {
+    // Sorted by kind, namespace and name, so equal stores give equal snapshots whatever order
+    // their kinds were first written in.
     const objects: KubeObject[] = [];
-    for (const byNs of this.kinds.values()) for (const bucket of byNs.values()) objects.push(...bucket.values());
+    for (const kind of [...this.kinds.keys()].sort()) {
+      const byNs = this.kinds.get(kind)!;
+      for (const ns of [...byNs.keys()].sort()) objects.push(...sortedValues(byNs.get(ns)));
+    }
     return { resourceVersion: this.rv, objects };
   }
 

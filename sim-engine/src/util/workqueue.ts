@@ -4,10 +4,17 @@
  */
 export class WorkQueue {
   private readonly items = new Set<string>();
+  private readonly onAdd: (() => void) | undefined;
+
+  /** The optional `onAdd` tells the owner's scheduler loop that there is work, so idle queues cost nothing. */
+  constructor(onAdd?: () => void) {
+    this.onAdd = onAdd;
+  }
 
   /** add queues a key unless it is already queued. */
   add(key: string): void {
     this.items.add(key);
+    this.onAdd?.();
   }
 
   /** take removes and returns the oldest key, or undefined when empty. */

@@ -155,6 +155,17 @@ export class LineEditor {
     return this.#resumeAfterCompletion();
   }
 
+  /** replaceLine swaps the line being edited for `text`, cursor at its end; ignored unless a prompt is being edited. */
+  replaceLine(text: string): EditorResult {
+    if (this.#wait === null) {
+      this.#buffer.set(sanitize(text.replace(/[\r\n\t]+/g, ' ')));
+      this.#navigator.reset();
+      this.#refresh(0);
+      this.#lastKey = 'text';
+    }
+    return this.#take();
+  }
+
   /** discardPending drops queued input, as a tty flushes typeahead on SIGINT. */
   discardPending(): void {
     this.#queue.clear();

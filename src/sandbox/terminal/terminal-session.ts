@@ -74,6 +74,7 @@ export class TerminalSession {
   #runId = 0;
   #atLineStart = true;
   #disposed = false;
+  #settledWaiters: (() => void)[] = [];
 
   /** TerminalSession's constructor subscribes to the terminal and shows the prompt. */
   constructor(options: TerminalSessionOptions) {
@@ -111,6 +112,32 @@ export class TerminalSession {
     if (clean !== '') this.#apply(this.editor.feed(clean));
   }
 
+  /** idle is true when the prompt is being edited: no command runs, no completion is pending, no typeahead waits. */
+  get idle(): boolean {
+    return !this.#running && this.editor.waitingFor === null && !this.editor.hasPendingInput;
+  }
+
+  /**
+   * runCommand waits for the prompt, replaces the line with `text`, submits it as if Enter were
+   * pressed, and resolves once that command has finished (or the session was disposed).
+   */
+  async runCommand(text: string): Promise<void> {
+    while (!this.#disposed && !this.idle) await this.#settled();
+    if (this.#disposed) return;
+    this.#apply(this.editor.replaceLine(text));
+    const done = this.#settled();
+    this.#apply(this.editor.feed('\r'));
+    await done;
+    while (!this.#disposed && this.#running) await this.#settled();
+  }
+
+  /** placeCommand puts `text` on the prompt's line (replacing it) without running it; typed ahead while a command runs. */
+  placeCommand(text: string): void {
+    if (this.#disposed) return;
+    if (this.idle) this.#apply(this.editor.replaceLine(text));
+    else this.typeCommand(text);
+  }
+
   /** dispose unsubscribes from the terminal and interrupts a running command. */
   dispose(): void {
     if (this.#disposed) return;
@@ -118,6 +145,7 @@ export class TerminalSession {
     for (const subscription of this.#subscriptions.splice(0)) subscription.dispose();
     this.editor.discardPending();
     if (this.#running) this.#runner.interrupt();
+    this.#notifySettled();
   }
 
   #onData(data: string): void {
@@ -180,6 +208,7 @@ export class TerminalSession {
     if (this.#disposed) return;
     if (!this.#atLineStart) this.#term.write('\r\n'); // the prompt must start at column 0
     this.#apply(this.editor.prompt(this.#promptText()));
+    this.#notifySettled();
   }
 
   async #complete(action: Extract<EditorAction, { type: 'complete' }>): Promise<void> {
@@ -199,6 +228,15 @@ export class TerminalSession {
       this.#term.write('\x07');
       this.#apply(this.editor.resume());
     }
+    this.#notifySettled();
+  }
+
+  #settled(): Promise<void> {
+    return new Promise((resolve) => this.#settledWaiters.push(resolve));
+  }
+
+  #notifySettled(): void {
+    for (const resolve of this.#settledWaiters.splice(0)) resolve();
   }
 
   #writeOutput(text: string): void {

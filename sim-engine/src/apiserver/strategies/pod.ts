@@ -16,7 +16,7 @@ export const podStrategy: Strategy<Pod> = {
   },
   validateUpdate(pod, old) {
     const strip = (p: Pod) =>
-      JSON.stringify({ ...p.spec, containers: p.spec.containers.map((c) => ({ ...c, image: '' })), nodeName: undefined, tolerations: undefined, activeDeadlineSeconds: undefined });
+      JSON.stringify({ ...p.spec, containers: (p.spec.containers ?? []).map((c) => ({ ...c, image: '' })), nodeName: undefined, tolerations: undefined, activeDeadlineSeconds: undefined });
     if (strip(pod) !== strip(old) || (old.spec.nodeName && pod.spec.nodeName !== old.spec.nodeName)) {
       return [
         forbiddenField(

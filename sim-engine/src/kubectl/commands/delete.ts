@@ -7,6 +7,8 @@ import { waitUntil, type Command } from '../command.ts';
 import { KubectlError, formatError } from '../errors.ts';
 import { bool, str } from '../flags.ts';
 import { parseResourceArgs } from '../resource-args.ts';
+import { formatCheckErr } from '../check-err.ts';
+import { fileTargets } from './delete-files.ts';
 
 /** deleteCommand is `kubectl delete`. */
 export const deleteCommand: Command = {
@@ -23,13 +25,14 @@ export const deleteCommand: Command = {
     { name: 'cascade', type: 'string', default: "'background'", help: 'Must be "background", "orphan", or "foreground".' },
     { name: 'ignore-not-found', type: 'bool', default: 'false', help: 'Treat "resource not found" as a successful delete.' },
     { name: 'filename', short: 'f', type: 'stringArray', default: '[]', help: 'containing the resource to delete.' },
+    { name: 'recursive', short: 'R', type: 'bool', default: 'false', help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
   ],
   async run(inv) {
-    if (inv.flags.values.has('filename')) throw new KubectlError('delete -f is not supported in this sandbox yet');
-    const requests = parseResourceArgs(inv.flags.args);
+    const fromFiles = inv.flags.values.has('filename');
+    const requests = fromFiles ? [] : parseResourceArgs(inv.flags.args);
     const all = bool(inv.flags, 'all');
     const selectorText = str(inv.flags, 'selector');
-    if (requests.length === 0) {
+    if (requests.length === 0 && !fromFiles) {
       throw new KubectlError(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
       );
@@ -50,6 +53,11 @@ export const deleteCommand: Command = {
     }
     const targets: KubeObject[] = [];
     const errors: string[] = [];
+    if (fromFiles) {
+      const found = fileTargets(inv);
+      targets.push(...found.targets);
+      if (found.error) errors.push(formatCheckErr(found.error, 'delete'));
+    }
     for (const req of requests) {
       const ns = req.resource.namespaced ? (bool(inv.flags, 'all-namespaces') ? undefined : inv.namespace) : undefined;
       if (req.names.length) {

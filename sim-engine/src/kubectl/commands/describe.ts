@@ -24,6 +24,8 @@ export const describeCommand: Command = {
     }
     const all = bool(inv.flags, 'all-namespaces');
     const selector = str(inv.flags, 'selector') ? parseSelector(str(inv.flags, 'selector')) : undefined;
+    const settings = { showEvents: bool(inv.flags, 'show-events', true) };
+    const describe = (o: KubeObject) => DESCRIBERS[o.kind]!(o, inv.cluster, settings);
     const found: KubeObject[] = [];
     const errors: string[] = [];
     for (const req of requests) {
@@ -37,16 +39,24 @@ export const describeCommand: Command = {
       }
       for (const name of req.names) {
         const exact = candidates.find((o) => o.metadata.name === name);
-        // With no exact match, describe falls back to every object whose name starts with NAME.
-        const matches = exact ? [exact] : candidates.filter((o) => o.metadata.name!.startsWith(name));
-        if (matches.length) found.push(...matches);
+        if (exact) found.push(exact);
         else errors.push(formatError(notFound(req.resource, name), 'describe'));
+      }
+    }
+    // `describe TYPE NAME` with no object of that name describes every object whose name starts with NAME.
+    const [only] = requests;
+    if (errors.length === 1 && inv.flags.args.length === 2 && !inv.flags.args[0]!.includes('/') && requests.length === 1 && only) {
+      const ns = only.resource.namespaced ? (all ? undefined : inv.namespace) : undefined;
+      const matches = inv.cluster.api.list(only.resource.kind, ns).filter((o) => o.metadata.name!.startsWith(only.names[0]!));
+      if (matches.length) {
+        for (const o of matches) inv.ctx.stdout(`${describe(o)}\n`);
+        return 0;
       }
     }
     if (found.length === 0 && errors.length === 0) {
       inv.ctx.stderr(requests.every((r) => r.resource.namespaced) && !all ? `No resources found in ${inv.namespace} namespace.\n` : 'No resources found\n');
     }
-    inv.ctx.stdout(found.map((o) => DESCRIBERS[o.kind]!(o, inv.cluster)).join('\n\n'));
+    inv.ctx.stdout(found.map(describe).join('\n\n'));
     for (const e of errors) inv.ctx.stderr(e);
     return errors.length ? 1 : 0;
   },

@@ -4,14 +4,15 @@ import { humanDuration } from '../../../util/duration.ts';
 import { parseTime } from '../../../util/time.ts';
 import type { PrefixWriter } from '../prefix-writer.ts';
 
-/** describeEvents prints `Events:  <none>` or the Type/Reason/Age/From/Message table, oldest first. */
+/** describeEvents prints `Events:` with `<none>` or the Type/Reason/Age/From/Message table, oldest first. */
 export function describeEvents(w: PrefixWriter, events: readonly Event[], now: number): string {
-  // kubectl flushes first so the events table aligns on its own.
-  let out = w.flush();
+  // kubectl's DescribeEvents writes `Events:\t<none>` before its Flush, so with no events the
+  // line aligns with the block above it; only the events table is aligned on its own.
   if (events.length === 0) {
     w.write(0, 'Events:\t<none>\n');
-    return out + w.flush();
+    return w.flush();
   }
+  let out = w.flush();
   w.write(0, 'Events:\n');
   w.write(1, 'Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');

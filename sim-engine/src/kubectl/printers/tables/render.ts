@@ -1,7 +1,7 @@
 /**
  * renderTable lays objects out as `kubectl get` does: upper-cased headers, wide columns only
  * with `-o wide`, the NAMESPACE column for `-A`, `kind/` name prefixes when several types are
- * printed, `-L` label columns and `--show-labels`.
+ * printed, `-L` label columns, `--show-labels` and `--output-watch-events`' EVENT column.
  */
 import type { KubeObject } from '../../../api/meta.ts';
 import { formatLabels } from '../labels.ts';
@@ -17,6 +17,8 @@ export interface TableOptions {
   namePrefix?: string;
   labelColumns?: string[];
   showLabels?: boolean;
+  /** With `--output-watch-events`: the watch event type, shown in a leading EVENT column. */
+  eventType?: string;
 }
 
 /** renderTable writes the header (unless suppressed or there are no rows) and one row per object. */
@@ -28,6 +30,7 @@ export function renderTable(w: TabWriter, def: TableDef, objects: readonly KubeO
     if (opts.withNamespace) headers.unshift('NAMESPACE');
     for (const k of labelKeys) headers.push(k.slice(k.lastIndexOf('/') + 1).toUpperCase());
     if (opts.showLabels) headers.push('LABELS');
+    if (opts.eventType) headers.unshift('EVENT');
     w.write(`${headers.join('\t')}\n`);
   }
   for (const obj of objects) {
@@ -36,6 +39,7 @@ export function renderTable(w: TabWriter, def: TableDef, objects: readonly KubeO
     if (opts.withNamespace) cells.unshift(obj.metadata.namespace ?? '');
     for (const k of labelKeys) cells.push(obj.metadata.labels?.[k] ?? '');
     if (opts.showLabels) cells.push(formatLabels(obj.metadata.labels));
+    if (opts.eventType) cells.unshift(opts.eventType);
     w.write(`${cells.map(cellSafe).join('\t')}\n`);
   }
 }

@@ -1,0 +1,27 @@
+/**
+ * SandboxController is what a sandbox's panels (terminal, editor, cluster map, event panel,
+ * notebook cells) share: the session, its live clock, and ways to run commands visibly.
+ * Panels receive it when they mount and never reach into each other.
+ */
+import type { Session } from '@wheelhouse/sim-engine';
+import type { LiveClock } from './live-clock.ts';
+
+/** SandboxController is the hub one sandbox's panels talk through. */
+export interface SandboxController {
+  /** The sandbox's id, unique on the page; it keys saved state. */
+  readonly id: string;
+  readonly session: Session;
+  readonly clock: LiveClock;
+  /** runInTerminal types `command` at the terminal's prompt and runs it, as if the learner had typed it. */
+  runInTerminal(command: string): Promise<void>;
+  /** typeInTerminal puts `command` at the prompt without running it (e.g. "Show solution"). */
+  typeInTerminal(command: string): void;
+  /** runQuietly runs a command outside the terminal and returns its output (notebook cells, panels). */
+  runQuietly(command: string): Promise<{ output: string; status: number }>;
+  /** onChange subscribes to any change of the cluster or clock; it returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+  /** save persists the sandbox now (it also saves by itself after changes). */
+  save(): void;
+  /** reset returns the sandbox to the lesson's start. */
+  reset(): void;
+}
