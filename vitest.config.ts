@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['sim-engine/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
