@@ -1,4 +1,5 @@
 /** What is on disk in the sandbox's images: enough of each for `ls`, `cat` and `env` to look right. */
+import { NGINX_WELCOME } from '../../../network/servers.ts';
 
 /** ImageFamily is the base an image is built on, which decides its tools, shell and messages. */
 export type ImageFamily = 'debian' | 'busybox' | 'alpine' | 'distroless';
@@ -16,30 +17,6 @@ export interface ImageProfile {
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const CORE = ['cat', 'date', 'echo', 'env', 'false', 'hostname', 'id', 'ls', 'printenv', 'pwd', 'sh', 'sleep', 'true', 'uname', 'whoami'];
 
-const NGINX_INDEX = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
 
 const NGINX_50X = `<!DOCTYPE html>
 <html>
@@ -157,7 +134,7 @@ export function imageProfile(repository: string, tag: string): ImageProfile {
     const files: Record<string, string> = { '/etc/os-release': ALPINE_RELEASE, '/etc/alpine-release': '3.21.2\n' };
     const env: [string, string][] = [['PATH', PATH]];
     if (name === 'nginx') {
-      Object.assign(files, { '/usr/share/nginx/html/index.html': NGINX_INDEX, '/usr/share/nginx/html/50x.html': NGINX_50X, '/etc/nginx/nginx.conf': NGINX_CONF, '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF });
+      Object.assign(files, { '/usr/share/nginx/html/index.html': NGINX_WELCOME, '/usr/share/nginx/html/50x.html': NGINX_50X, '/etc/nginx/nginx.conf': NGINX_CONF, '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF });
       env.push(['NGINX_VERSION', NGINX_VERSIONS[tag.replace(/-alpine$/, '')] ?? '1.27.3'], ['PKG_RELEASE', '1']);
     }
     return { family: 'alpine', tools: new Set([...CORE, 'nslookup', 'ps', 'wget', ...(name === 'nginx' ? ['curl', 'nginx'] : [])]), env, workdir: '/', files, dirs: ALPINE_DIRS };
@@ -169,7 +146,7 @@ export function imageProfile(repository: string, tag: string): ImageProfile {
   let workdir = '/';
   if (name === 'nginx') {
     Object.assign(files, {
-      '/usr/share/nginx/html/index.html': NGINX_INDEX,
+      '/usr/share/nginx/html/index.html': NGINX_WELCOME,
       '/usr/share/nginx/html/50x.html': NGINX_50X,
       '/etc/nginx/nginx.conf': NGINX_CONF,
       '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF,
