@@ -70,3 +70,35 @@ test('the quiz marks answers and keeps the score; bad saved progress is ignored'
   const shared = quiz.locator('[data-question="shared"]');
   await expect(shared.locator('input[type="checkbox"]')).toHaveCount(4);
 });
+
+test("an exercise starts from its own cluster; Reset restarts it, even after a reload; Leave gives the lesson's sandbox back", async ({ page }) => {
+  await page.goto(LESSON);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const panel = page.locator('[data-exercise="03-pods/01-your-first-pod/delete-a-pod"]');
+  const tasks = panel.locator('[data-task]');
+  await panel.getByRole('button', { name: 'Start exercise' }).click();
+  const box = await openSandbox(page);
+  await expect(panel.locator('[data-status]')).toContainText("this exercise's cluster");
+
+  // The scenario's pod web is already running, as the exercise says.
+  await typeCommand(page, box, 'kubectl get pods');
+  await expect.poll(() => terminalText(box)).toMatch(/web\s+1\/1\s+Running/);
+  await typeCommand(page, box, 'kubectl delete pod web');
+  await expect(tasks.nth(0)).toHaveAttribute('data-state', 'done', { timeout: 40_000 });
+
+  // Reset brings the exercise's start back, also after a reload.
+  await page.reload();
+  const again = await openSandbox(page);
+  await again.getByRole('button', { name: 'Reset', exact: true }).click();
+  await again.getByRole('button', { name: 'Reset sandbox' }).click();
+  await typeCommand(page, again, 'kubectl get pods');
+  await expect.poll(() => terminalText(again)).toMatch(/web\s+1\/1\s+Running/);
+
+  // Leaving puts the lesson's own start (the empty default cluster) back.
+  await panel.getByRole('button', { name: 'Start exercise' }).click();
+  await panel.getByRole('button', { name: 'Leave exercise' }).click();
+  await expect(panel.locator('[data-status]')).toContainText("back at the lesson's start");
+  await typeCommand(page, again, 'kubectl get pods');
+  await expect.poll(() => terminalText(again)).toContain('No resources found in default namespace.');
+});

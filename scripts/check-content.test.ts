@@ -116,6 +116,22 @@ describe('check:content', () => {
   });
 });
 
+describe('check:content: lesson scenarios', () => {
+  it("builds each lesson's own scenario and reports a broken one with its file", async () => {
+    const dir = course(RUN_A_POD('kubectl run web --image=nginx:1.25'), {
+      '09-test/02-ok.mdx': '---\ntitle: OK\ndescription: A lesson.\nscenario: scenarios/one-pod.yaml\n---\n',
+      '09-test/scenarios/one-pod.yaml': 'objects:\n  - { apiVersion: v1, kind: Pod, metadata: { name: db }, spec: { containers: [{ name: db, image: redis }] } }\n',
+    });
+    const ok = await run(dir);
+    expect(ok.out).toContain('1 lesson scenario built');
+    expect(ok.status).toBe(0);
+    writeFileSync(join(dir, '09-test', '03-broken.mdx'), '---\ntitle: Broken\ndescription: A lesson.\nscenario: scenarios/missing.yaml\n---\n');
+    const bad = await run(dir);
+    expect(bad.out).toContain(`✗ ${relative(process.cwd(), join(dir, '09-test', '03-broken.mdx'))}: scenario: expected a scenario file at`);
+    expect(bad.status).toBe(1);
+  });
+});
+
 describe('checkExercise', () => {
   it('runs long enough for the longest stability check', () => {
     const ex = exerciseSchema.parse({

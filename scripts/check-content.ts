@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCourseExercises } from '../src/content/exercise-sources.ts';
 import { checkExercise } from './lib/check-exercise.ts';
+import { checkLessonScenarios } from './lib/check-lesson-scenarios.ts';
 
 const USAGE = 'usage: check-content [--content DIR] [--seed N] [--verbose] [FILTER...]\n';
 
@@ -53,8 +54,11 @@ export async function runCheckContent(argv: string[], out: Out = process.stdout)
     return 1;
   }
 
+  const scenarios = checkLessonScenarios(values.content);
+  for (const p of scenarios.problems) out.write(`✗ ${p}\n`);
+
   let checked = 0;
-  let failed = 0;
+  let failed = scenarios.problems.length;
   let questions = 0;
   for (const lesson of lessons) {
     questions += lesson.data.quiz.length;
@@ -74,7 +78,8 @@ export async function runCheckContent(argv: string[], out: Out = process.stdout)
       }
     }
   }
-  const summary = `${checked} ${checked === 1 ? 'exercise' : 'exercises'} checked, ${failed} failed; ${questions} quiz ${questions === 1 ? 'question' : 'questions'} valid\n`;
+  const lessonScenarios = scenarios.checked ? `; ${scenarios.checked} lesson ${scenarios.checked === 1 ? 'scenario' : 'scenarios'} built` : '';
+  const summary = `${checked} ${checked === 1 ? 'exercise' : 'exercises'} checked, ${failed} failed; ${questions} quiz ${questions === 1 ? 'question' : 'questions'} valid${lessonScenarios}\n`;
   out.write(failed ? `\n✗ ${summary}` : `\n${summary}`);
   return failed ? 1 : 0;
 }

@@ -156,7 +156,7 @@ function resolveScenarios(
 }
 
 /** frontmatter returns an MDX file's frontmatter (undefined when it has none, an Error when it is not valid YAML). */
-function frontmatter(text: string, file: string): Record<string, unknown> | undefined | Error {
+export function frontmatter(text: string, file: string): Record<string, unknown> | undefined | Error {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(text);
   if (!m) return undefined;
   try {

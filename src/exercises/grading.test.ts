@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CheckHistory, evaluateChecks, Session, splitCommands, type Check, type CheckReport } from '@wheelhouse/sim-engine';
-import { firstCommand, gradeTasks, isDefaultScenario, type ExerciseData } from './grading.ts';
+import { firstCommand, gradeTasks, type ExerciseData } from './grading.ts';
 import { inlineMarkdown } from './inline-md.ts';
 
 const exists: Check = { type: 'exists', kind: 'Pod', name: 'web', namespace: 'default' } as Check;
@@ -62,12 +62,6 @@ describe('helpers', () => {
   it('finds the first command of a solution', () => {
     const session = new Session({ startTime: Date.UTC(2026, 0, 1) });
     expect(firstCommand('# note\nkubectl run web --image=nginx:1.25\nsleep 5\n', (s) => splitCommands(s, session))).toBe('kubectl run web --image=nginx:1.25');
-  });
-
-  it('knows the default scenario', () => {
-    expect(isDefaultScenario({})).toBe(true);
-    expect(isDefaultScenario(undefined)).toBe(true);
-    expect(isDefaultScenario({ settleSeconds: 30 })).toBe(false);
   });
 
   it('renders inline Markdown safely', () => {

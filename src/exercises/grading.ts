@@ -49,11 +49,6 @@ export function gradeTasks(exercise: Pick<ExerciseData, 'points' | 'tasks'>, eva
   return { tasks, score, total: exercise.points, done };
 }
 
-/** isDefaultScenario says whether a scenario is the plain default cluster (no fields set). */
-export function isDefaultScenario(scenario: Record<string, unknown> | undefined): boolean {
-  return !scenario || Object.values(scenario).every((v) => v === undefined);
-}
-
 /** firstCommand is the first command of a solution script, for typing at the prompt. */
 export function firstCommand(solution: string, split: (script: string) => string[]): string {
   return split(solution).map((c) => c.trim()).find((c) => c !== '' && !c.startsWith('#')) ?? '';

@@ -5,10 +5,13 @@
  * The grading engine is imported only when an exercise starts, so reading costs nothing.
  */
 import type { SandboxController } from '../sandbox/controller.ts';
-import { firstCommand, gradeTasks as gradeWith, isDefaultScenario, throttle, type ExerciseData, type ExerciseGrade } from './grading.ts';
+import { firstCommand, gradeTasks as gradeWith, throttle, type ExerciseData, type ExerciseGrade } from './grading.ts';
 import { loadProgress, updateProgress, type ExerciseProgress } from './progress.ts';
 
 type Host = HTMLElement & { sandbox?: SandboxController };
+
+/** Fired on the document when an exercise takes the sandbox; `detail` is its id. */
+const EXERCISE_STARTED = 'wh-exercise-started';
 
 function sandboxController(): Promise<SandboxController> {
   return new Promise((resolve, reject) => {
@@ -40,6 +43,7 @@ function setupExercise(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const celebrate = root.querySelector<HTMLElement>('[data-celebrate]')!;
   const start = root.querySelector<HTMLButtonElement>('[data-start]')!;
+  const leave = root.querySelector<HTMLButtonElement>('[data-leave]')!;
   const taskEls = [...root.querySelectorAll<HTMLElement>('[data-task]')];
 
   const showTasks = (grade: ExerciseGrade | undefined, doneAll: boolean) => {
@@ -109,6 +113,26 @@ function setupExercise(root: HTMLElement): void {
     }
   });
 
+  // One exercise at a time: starting another one ends this one's grading.
+  document.addEventListener(EXERCISE_STARTED, (e) => {
+    if ((e as CustomEvent<string>).detail === data.id || !stop) return;
+    stop();
+    delete root.dataset.active;
+    leave.hidden = true;
+    start.textContent = 'Start exercise';
+    status.textContent = 'Another exercise on this page took over the sandbox.';
+  });
+
+  leave.addEventListener('click', () => {
+    stop?.();
+    controller?.startFrom(undefined);
+    delete root.dataset.active;
+    leave.hidden = true;
+    start.textContent = 'Start exercise';
+    status.textContent = "You left the exercise: the sandbox is back at the lesson's start.";
+    showTasks(undefined, exerciseEntry(data.id).done);
+  });
+
   start.hidden = false;
   start.addEventListener('click', async () => {
     start.disabled = true;
@@ -116,12 +140,14 @@ function setupExercise(root: HTMLElement): void {
       stop?.();
       const c = (controller = await sandboxController());
       const engine = await import('@wheelhouse/sim-engine');
-      const fresh = isDefaultScenario(data.scenario);
-      if (fresh) c.reset();
+      document.dispatchEvent(new CustomEvent(EXERCISE_STARTED, { detail: data.id }));
+      // The sandbox now starts from the exercise's own cluster; its Reset restarts the exercise.
+      c.startFrom(data.scenario);
       saveExercise(data.id, (e) => (e.attempts += 1));
       const allChecks = data.tasks.flatMap((t) => t.checks);
       let history = new engine.CheckHistory(c.session.cluster, { checks: allChecks });
       const onReset = () => {
+        saveExercise(data.id, (e) => (e.attempts += 1));
         history.dispose();
         history = new engine.CheckHistory(c.session.cluster, { checks: allChecks });
         update();
@@ -147,13 +173,13 @@ function setupExercise(root: HTMLElement): void {
         unsubscribe();
         host.removeEventListener('wh-sandbox-reset', onReset);
         history.dispose();
+        stop = undefined;
       };
       root.dataset.active = 'true';
-      status.textContent = fresh
-        ? 'Exercise started: the sandbox was reset. Work in the terminal; the tasks tick as you go.'
-        : "Exercise started against the sandbox as it is (this exercise's own starting cluster can't be loaded into the lesson's sandbox yet). The tasks tick as you go.";
+      status.textContent = "Exercise started: the sandbox now holds this exercise's cluster, and its Reset restarts the exercise. Work in the terminal; the tasks tick as you go.";
       showTasks(gradeNow(), false);
       start.textContent = 'Restart exercise';
+      leave.hidden = false;
     } catch (e) {
       status.textContent = e instanceof Error ? e.message : String(e);
     } finally {

@@ -333,6 +333,54 @@ describe('SandboxControllerImpl: reset', () => {
   });
 });
 
+describe('SandboxControllerImpl: startFrom', () => {
+  const exercise = {
+    objects: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } }],
+    settleSeconds: 30,
+    clock: { speed: 0 },
+  };
+  const pods = async (h: ReturnType<typeof harness>) => (await h.controller.runQuietly('kubectl get pods -o name')).output;
+
+  it("starts from an exercise's scenario, and Reset returns there until the lesson's start is asked for", async () => {
+    const h = harness();
+    let resets = 0;
+    h.controller.onReset(() => resets++);
+    h.controller.startFrom(exercise);
+    expect(resets).toBe(1);
+    expect(h.controller.speed).toBe(0);
+    expect(await pods(h)).toBe('pod/web\n');
+    await run(h, 'kubectl run extra --image=nginx');
+    expect(await pods(h)).toBe('pod/extra\npod/web\n');
+    h.controller.reset();
+    expect(await pods(h)).toBe('pod/web\n');
+    h.controller.startFrom(undefined);
+    expect(await pods(h)).toBe('');
+    expect(h.controller.speed).toBe(1);
+  });
+
+  it("keeps the exercise's start across a reload", async () => {
+    const storage = new MemoryStorage();
+    const first = harness({ storage });
+    first.controller.startFrom(exercise);
+    first.pass(3000);
+    expect(storage.items.size).toBe(1);
+    first.controller.dispose();
+
+    const second = harness({ storage });
+    expect(await pods(second)).toBe('pod/web\n');
+    await run(second, 'kubectl run extra --image=nginx');
+    second.controller.reset();
+    expect(await pods(second)).toBe('pod/web\n');
+  });
+
+  it('falls back to the default cluster, with a notice, when the scenario cannot be built', async () => {
+    const h = harness();
+    h.controller.startFrom({ objects: [{ apiVersion: 'v1', kind: 'Pood', metadata: { name: 'x' } }] } as never);
+    expect(h.notices.map((n) => n.title)).toEqual(["This exercise's starting cluster could not be built, so the sandbox starts from the default cluster."]);
+    expect((await h.controller.runQuietly('kubectl get nodes -o name')).output).toContain('node/node-1');
+  });
+});
+
 describe('describeAge', () => {
   it('rounds to the unit a person would use', () => {
     expect(describeAge(10_000)).toBe('a moment ago');

@@ -4,7 +4,7 @@
  * (SandboxController). It touches no DOM: the terminal arrives as a TerminalSurface, storage
  * as a SavedSandboxStore, and frames and timers are injectable, so tests drive it by hand.
  */
-import { RESOURCES, Session } from '@wheelhouse/sim-engine';
+import { RESOURCES, Session, startSession, type ScenarioInput } from '@wheelhouse/sim-engine';
 import { shellCompleter } from './completion.ts';
 import type { SandboxController } from './controller.ts';
 import { animationTicker, LiveClock, type Ticker } from './live-clock.ts';
@@ -98,6 +98,8 @@ export class SandboxControllerImpl implements SandboxController {
   #generation = 0;
   #worthSaving = false;
   #saveFailureShown = false;
+  /** The start chosen by startFrom(), when it is not the lesson's own. */
+  #start: ScenarioInput | undefined;
   #disposed = false;
 
   constructor(opts: SandboxControllerOptions) {
@@ -220,6 +222,7 @@ export class SandboxControllerImpl implements SandboxController {
         scrollback: captureScrollback(this.#terminal.rows(), idle ? this.#runner.prompt() : ''),
       },
       clock: { speed: this.#clock.getSpeed() },
+      ...(this.#start ? { start: this.#start } : {}),
     };
   }
 
@@ -229,10 +232,18 @@ export class SandboxControllerImpl implements SandboxController {
     this.#opts.store?.clear();
     this.#uninstall();
     this.#terminal.reset();
-    this.#install(this.#freshSession(), { history: [], scrollback: '', speed: this.#opts.initialSpeed ?? 1 });
-    this.#worthSaving = false;
+    this.#install(this.#freshSession(), { history: [], scrollback: '', speed: this.#startSpeed() });
+    // A lesson's start needs no saving; an exercise's start must survive a reload.
+    this.#worthSaving = this.#start !== undefined;
+    if (this.#worthSaving && this.#opts.store) this.#saves.changed();
     for (const listener of [...this.#resetListeners]) listener();
     this.#queueNotify();
+  }
+
+  startFrom(scenario: ScenarioInput | undefined): void {
+    if (this.#disposed) return;
+    this.#start = scenario;
+    this.reset();
   }
 
   /** dispose saves what is worth saving and stops the clock and the terminal loop. */
@@ -250,6 +261,7 @@ export class SandboxControllerImpl implements SandboxController {
     if (loaded.kind === 'discarded') this.#discard(loaded.reason);
     if (loaded.kind === 'ok') {
       const saved = loaded.saved;
+      this.#start = saved.start;
       const speed = saved.clock?.speed ?? 1;
       let session: Session | undefined;
       try {
@@ -269,7 +281,11 @@ export class SandboxControllerImpl implements SandboxController {
         return;
       }
     }
-    this.#install(this.#freshSession(), { history: [], scrollback: '', speed: this.#opts.initialSpeed ?? 1 });
+    this.#install(this.#freshSession(), { history: [], scrollback: '', speed: this.#startSpeed() });
+  }
+
+  #startSpeed(): number {
+    return this.#start ? (this.#start.clock?.speed ?? 1) : (this.#opts.initialSpeed ?? 1);
   }
 
   #discard(reason: string): void {
@@ -278,13 +294,17 @@ export class SandboxControllerImpl implements SandboxController {
   }
 
   #freshSession(): Session {
-    const create = this.#opts.createSession ?? (() => new Session({ startTime: Math.floor(this.#wallNow() / 1000) * 1000 }));
+    const startTime = Math.floor(this.#wallNow() / 1000) * 1000;
+    const start = this.#start;
+    const create = start
+      ? () => startSession(start, { startTime })
+      : (this.#opts.createSession ?? (() => new Session({ startTime })));
     try {
       return create();
     } catch (e) {
       // A lesson whose start cannot be built still gets a working sandbox: the default cluster.
-      this.#opts.onNotice?.({ kind: 'scenario', title: "This lesson's starting cluster could not be built, so the sandbox starts from the default cluster.", detail: e instanceof Error ? e.message : String(e) });
-      return new Session({ startTime: Math.floor(this.#wallNow() / 1000) * 1000 });
+      this.#opts.onNotice?.({ kind: 'scenario', title: `${start ? "This exercise's" : "This lesson's"} starting cluster could not be built, so the sandbox starts from the default cluster.`, detail: e instanceof Error ? e.message : String(e) });
+      return new Session({ startTime });
     }
   }
 

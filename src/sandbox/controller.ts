@@ -3,7 +3,7 @@
  * notebook cells) share: the session, its live clock, and ways to run commands visibly.
  * Panels receive it when they mount and never reach into each other.
  */
-import type { Session } from '@wheelhouse/sim-engine';
+import type { ScenarioInput, Session } from '@wheelhouse/sim-engine';
 import type { LiveClock } from './live-clock.ts';
 
 /** SandboxController is the hub one sandbox's panels talk through. */
@@ -22,6 +22,11 @@ export interface SandboxController {
   onChange(listener: () => void): () => void;
   /** save persists the sandbox now (it also saves by itself after changes). */
   save(): void;
-  /** reset returns the sandbox to the lesson's start. */
+  /** reset returns the sandbox to its start: the lesson's, or the one startFrom() chose. */
   reset(): void;
+  /**
+   * startFrom resets the sandbox to `scenario` (an exercise's start) and keeps it as the start
+   * later resets return to, across reloads; `undefined` goes back to the lesson's own start.
+   */
+  startFrom(scenario: ScenarioInput | undefined): void;
 }

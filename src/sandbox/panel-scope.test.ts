@@ -18,6 +18,7 @@ function fakeController() {
     },
     save: () => void calls.push('save'),
     reset: () => void calls.push('reset'),
+    startFrom: (scenario: object | undefined) => void calls.push(`startFrom ${JSON.stringify(scenario)}`),
   } satisfies SandboxController;
   return { c, listeners, calls };
 }
@@ -32,8 +33,9 @@ describe('scopeController', () => {
     controller.typeInTerminal('b');
     controller.save();
     controller.reset();
+    controller.startFrom({ settleSeconds: 5 });
     expect(await controller.runQuietly('c')).toEqual({ output: 'c', status: 0 });
-    expect(calls).toEqual(['run a', 'type b', 'save', 'reset']);
+    expect(calls).toEqual(['run a', 'type b', 'save', 'reset', 'startFrom {"settleSeconds":5}']);
   });
 
   it('drops the subscriptions made through it when disposed', () => {

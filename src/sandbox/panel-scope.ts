@@ -39,6 +39,7 @@ export function scopeController(c: SandboxController): PanelScope {
     },
     save: () => c.save(),
     reset: () => c.reset(),
+    startFrom: (scenario) => c.startFrom(scenario),
   };
   return {
     controller,

@@ -2,7 +2,7 @@
  * The saved form of one sandbox, as stored in localStorage: a versioned envelope around the
  * session snapshot, the terminal's history and scrollback, and the clock's speed.
  */
-import type { SessionSnapshot } from '@wheelhouse/sim-engine';
+import type { ScenarioInput, SessionSnapshot } from '@wheelhouse/sim-engine';
 
 /** SAVE_SCHEMA changes whenever the envelope's shape does; other versions are discarded. */
 export const SAVE_SCHEMA = 1;
@@ -21,6 +21,8 @@ export interface SavedSandbox {
   };
   /** The clock's speed (0 = paused); 1× when absent. */
   clock?: { speed: number };
+  /** The start Reset returns to when it is not the lesson's own (an exercise's scenario). */
+  start?: ScenarioInput;
 }
 
 /** Validation is either a usable envelope or why it is not. */
@@ -53,6 +55,7 @@ export function validateEnvelope(data: unknown): Validation {
       return fail('The saved clock speed is not valid.');
     }
   }
+  if (data.start !== undefined && !isRecord(data.start)) return fail('The saved starting cluster is not valid.');
   return { ok: true, value: data as unknown as SavedSandbox };
 }
 
