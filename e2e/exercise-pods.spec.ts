@@ -41,7 +41,7 @@ test('a learner solves the first Pods exercise in the terminal, and it stays sol
   await expect(celebrate).toContainText('10 of 10 points');
 
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('wheelhouse:progress') ?? 'null'));
-  expect(saved.schema).toBe(1);
+  expect(saved.schema).toBe(2);
   expect(saved.exercises['03-pods/01-your-first-pod/run-a-pod']).toMatchObject({ done: true, score: 10, attempts: 1, hintsUsed: 1 });
 
   await page.reload();

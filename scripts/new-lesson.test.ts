@@ -21,6 +21,11 @@ function copyOfContent(): string {
   return dir;
 }
 
+/** nextNumber is the number new:lesson gives the next lesson of a chapter: "07". */
+function nextNumber(content: string, chapter: string): string {
+  return String(readdirSync(join(content, chapter)).filter((f) => /^\d\d-.*\.mdx$/.test(f)).length + 1).padStart(2, '0');
+}
+
 function run(...argv: string[]): { status: number; out: string } {
   let out = '';
   const status = runNewLesson(argv, { write: (t) => (out += t) });
@@ -52,25 +57,28 @@ describe('new:lesson', () => {
 
   it('takes the chapter as folder, number or slug', () => {
     const content = copyOfContent();
+    const n = nextNumber(content, '06-deployments');
     for (const chapter of ['06-deployments', '6', '06', 'deployments']) {
-      const files = scaffoldLesson({ contentDir: content, chapter, slug: 'rolling-updates', dryRun: true });
-      expect(files.map((f) => f.path)).toEqual([join(content, '06-deployments', '01-rolling-updates.mdx'), join(content, '06-deployments', '01-rolling-updates.exercise.yaml')]);
+      const files = scaffoldLesson({ contentDir: content, chapter, slug: 'canary-drills', dryRun: true });
+      expect(files.map((f) => f.path)).toEqual([join(content, '06-deployments', `${n}-canary-drills.mdx`), join(content, '06-deployments', `${n}-canary-drills.exercise.yaml`)]);
     }
   });
 
   it('writes nothing on a dry run', () => {
     const content = copyOfContent();
+    const n = nextNumber(content, '03-pods');
     const { status, out } = run('03-pods', 'pod-labels', '--dry-run', '--content', content);
     expect(status).toBe(0);
-    expect(out).toMatch(/^would create .*03-pods\/03-pod-labels\.mdx\nwould create .*03-pods\/03-pod-labels\.exercise\.yaml\n$/);
-    expect(existsSync(join(content, '03-pods', '03-pod-labels.mdx'))).toBe(false);
+    expect(out).toMatch(new RegExp(`^would create .*03-pods/${n}-pod-labels\\.mdx\nwould create .*03-pods/${n}-pod-labels\\.exercise\\.yaml\n$`));
+    expect(existsSync(join(content, '03-pods', `${n}-pod-labels.mdx`))).toBe(false);
   });
 
   it('refuses to overwrite, and explains bad arguments', () => {
     const content = copyOfContent();
+    const n = nextNumber(content, '03-pods');
     expect(run('03-pods', 'pod-labels', '--content', content).status).toBe(0);
     const again = run('03-pods', 'pod-labels', '--content', content);
-    expect(again).toEqual({ status: 1, out: `new-lesson: ${join(content, '03-pods', '03-pod-labels.mdx')} already exists; pick another slug (or edit that lesson)\n` });
+    expect(again).toEqual({ status: 1, out: `new-lesson: ${join(content, '03-pods', `${n}-pod-labels.mdx`)} already exists; pick another slug (or edit that lesson)\n` });
     expect(run('03-pods', 'your-first-pod', '--content', content).out).toContain('01-your-first-pod.mdx already exists');
     expect(run('pod', 'x', '--content', content)).toEqual({
       status: 1,

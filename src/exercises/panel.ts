@@ -6,7 +6,7 @@
  */
 import type { SandboxController } from '../sandbox/controller.ts';
 import { firstCommand, gradeTasks as gradeWith, throttle, type ExerciseData, type ExerciseGrade } from './grading.ts';
-import { loadProgress, updateProgress, type ExerciseProgress } from './progress.ts';
+import { loadProgress, quizScore, updateProgress, type ExerciseProgress } from './progress.ts';
 
 type Host = HTMLElement & { sandbox?: SandboxController };
 
@@ -32,6 +32,7 @@ function saveExercise(id: string, change: (e: ExerciseProgress) => void): void {
   updateProgress((p) => {
     const e = p.exercises[id] ?? { done: false, score: 0, attempts: 0, hintsUsed: 0 };
     change(e);
+    e.updatedAt = Date.now();
     p.exercises[id] = e;
   });
 }
@@ -197,7 +198,7 @@ function setupQuiz(root: HTMLElement): void {
     const el = root.querySelector<HTMLElement>('[data-quiz-score]')!;
     if (!q) return;
     el.hidden = false;
-    el.textContent = `Quiz score: ${q.score} of ${questions.length}.`;
+    el.textContent = `Quiz score: ${quizScore(q)} of ${questions.length}.`;
   };
   for (const qEl of questions) {
     const qid = qEl.dataset.question!;
@@ -220,9 +221,9 @@ function setupQuiz(root: HTMLElement): void {
       const right = show(picks);
       if (picks.length === 0) return;
       updateProgress((p) => {
-        const q = p.quizzes[lessonId] ?? { answers: {}, score: 0 };
+        const q = p.quizzes[lessonId] ?? { answers: {} };
         q.answers[qid] = { picks, correct: right };
-        q.score = Object.values(q.answers).filter((a) => a.correct).length;
+        q.updatedAt = Date.now();
         p.quizzes[lessonId] = q;
       });
       showScore();

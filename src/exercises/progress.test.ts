@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadProgress, parseProgress, PROGRESS_KEY, updateProgress, type StorageLike } from './progress.ts';
+import { loadProgress, parseProgress, PROGRESS_KEY, quizScore, updateProgress, type StorageLike } from './progress.ts';
 
 function memory(initial?: string): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -15,14 +15,14 @@ describe('parseProgress', () => {
     const { progress, problems } = parseProgress(raw);
     expect(problems).toEqual([]);
     expect(progress.exercises['a/b/c']).toEqual(good);
-    expect(progress.quizzes['a/b']!.score).toBe(1);
+    expect(quizScore(progress.quizzes['a/b']!)).toBe(1);
   });
 
   it('treats nothing saved as empty, without problems', () => {
-    expect(parseProgress(undefined)).toEqual({ progress: { schema: 1, exercises: {}, quizzes: {} }, problems: [] });
+    expect(parseProgress(undefined)).toEqual({ progress: { schema: 2, exercises: {}, quizzes: {} }, problems: [] });
   });
 
-  it.each([[42], ['text'], [[1, 2]], [{ schema: 2, exercises: {} }], [{ exercises: {} }]])('ignores %j as a whole', (raw) => {
+  it.each([[42], ['text'], [[1, 2]], [{ schema: 3, exercises: {} }], [{ exercises: {} }]])('ignores %j as a whole', (raw) => {
     const { progress, problems } = parseProgress(raw);
     expect(progress.exercises).toEqual({});
     expect(problems.length).toBe(1);
@@ -53,7 +53,7 @@ describe('loadProgress and updateProgress', () => {
     const store = memory(JSON.stringify({ schema: 1, exercises: { x: null } }));
     updateProgress((p) => (p.exercises.y = good), store, warn);
     expect(warn).toHaveBeenCalled();
-    expect(JSON.parse(store.data.get(PROGRESS_KEY)!)).toEqual({ schema: 1, exercises: { y: good }, quizzes: {} });
+    expect(JSON.parse(store.data.get(PROGRESS_KEY)!)).toMatchObject({ schema: 2, exercises: { y: good }, quizzes: {} });
   });
 
   it('survives a storage that throws', () => {

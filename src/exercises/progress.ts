@@ -1,11 +1,17 @@
 /**
  * The learner's progress through exercises and quizzes, kept in localStorage under
- * `wheelhouse:progress` as `{ schema: 1, exercises: { [id]: {...} }, quizzes: { [id]: {...} } }`.
- * Everything read back is validated: bad data is dropped with a console warning, never thrown.
+ * `wheelhouse:progress` as `{ schema: 2, exercises: { [id]: {...} }, quizzes: { [id]: {...} } }`.
+ * Older schemas are migrated (progress-migrations.ts); everything read back is validated, and
+ * bad data is dropped with a console warning, never thrown.
  */
-export const PROGRESS_KEY = 'wheelhouse:progress';
-export const PROGRESS_SCHEMA = 1;
+import { migrateProgress } from './progress-migrations.ts';
 
+/** PROGRESS_KEY is the localStorage key. */
+export const PROGRESS_KEY = 'wheelhouse:progress';
+/** PROGRESS_SCHEMA is the version this code writes; older ones are migrated on read. */
+export const PROGRESS_SCHEMA = 2;
+
+/** ExerciseProgress is one exercise's record. */
 export interface ExerciseProgress {
   done: boolean;
   /** Best score reached, in points. */
@@ -14,27 +20,38 @@ export interface ExerciseProgress {
   attempts: number;
   /** How many hints the learner has revealed (all tasks together). */
   hintsUsed: number;
+  /** When the learner last worked on it (ms since the epoch); unknown for records from schema 1. */
+  updatedAt?: number;
 }
 
+/** QuizAnswer is the learner's last answer to one question. */
 export interface QuizAnswer {
   picks: number[];
   correct: boolean;
 }
 
+/** QuizProgress is one lesson's quiz: the last answer to each question. */
 export interface QuizProgress {
   answers: Record<string, QuizAnswer>;
-  /** Questions answered right. */
-  score: number;
+  /** When the learner last answered (ms since the epoch); unknown for records from schema 1. */
+  updatedAt?: number;
 }
 
+/** Progress is everything stored under PROGRESS_KEY. */
 export interface Progress {
-  schema: 1;
+  schema: typeof PROGRESS_SCHEMA;
   exercises: Record<string, ExerciseProgress>;
   quizzes: Record<string, QuizProgress>;
 }
 
+/** emptyProgress is a learner's record before anything is done. */
 export function emptyProgress(): Progress {
-  return { schema: 1, exercises: {}, quizzes: {} };
+  return { schema: PROGRESS_SCHEMA, exercises: {}, quizzes: {} };
+}
+
+/** quizScore counts a quiz's questions answered right. */
+export function quizScore(q: QuizProgress): number {
+  return Object.values(q.answers).filter((a) => a.correct).length;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,27 +59,31 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 
 function validExercise(v: unknown): ExerciseProgress | undefined {
   if (!isRecord(v)) return undefined;
-  const { done, score, attempts, hintsUsed } = v;
+  const { done, score, attempts, hintsUsed, updatedAt } = v;
   if (typeof done !== 'boolean' || !isCount(score) || !isCount(attempts) || !isCount(hintsUsed)) return undefined;
-  return { done, score, attempts, hintsUsed };
+  if (updatedAt !== undefined && !isCount(updatedAt)) return undefined;
+  return { done, score, attempts, hintsUsed, ...(updatedAt !== undefined ? { updatedAt } : {}) };
 }
 
 function validQuiz(v: unknown): QuizProgress | undefined {
-  if (!isRecord(v) || !isCount(v.score) || !isRecord(v.answers)) return undefined;
+  if (!isRecord(v) || !isRecord(v.answers)) return undefined;
+  if (v.updatedAt !== undefined && !isCount(v.updatedAt)) return undefined;
   const answers: Record<string, QuizAnswer> = {};
   for (const [id, a] of Object.entries(v.answers)) {
     if (!isRecord(a) || typeof a.correct !== 'boolean' || !Array.isArray(a.picks) || !a.picks.every(isCount)) return undefined;
     answers[id] = { picks: [...(a.picks as number[])], correct: a.correct };
   }
-  return { answers, score: v.score };
+  return { answers, ...(v.updatedAt !== undefined ? { updatedAt: v.updatedAt } : {}) };
 }
 
 /** parseProgress validates stored progress; `problems` lists what was dropped (empty when all was fine). */
-export function parseProgress(raw: unknown): { progress: Progress; problems: string[] } {
+export function parseProgress(input: unknown): { progress: Progress; problems: string[] } {
   const progress = emptyProgress();
-  if (raw === null || raw === undefined) return { progress, problems: [] };
-  if (!isRecord(raw)) return { progress, problems: ['saved progress is not an object'] };
-  if (raw.schema !== PROGRESS_SCHEMA) return { progress, problems: [`saved progress has schema ${JSON.stringify(raw.schema)}, expected ${PROGRESS_SCHEMA}`] };
+  if (input === null || input === undefined) return { progress, problems: [] };
+  if (!isRecord(input)) return { progress, problems: ['saved progress is not an object'] };
+  const migrated = migrateProgress(input, PROGRESS_SCHEMA);
+  if (!migrated.ok) return { progress, problems: [`saved progress that ${migrated.reason}`] };
+  const raw = migrated.value;
   const problems: string[] = [];
   if (raw.exercises !== undefined && !isRecord(raw.exercises)) problems.push('saved progress: "exercises" is not an object');
   if (isRecord(raw.exercises)) {
