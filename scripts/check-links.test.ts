@@ -92,6 +92,12 @@ describe('checkLinks', () => {
     expect(report.broken.map((b) => b.reason)).toEqual(['no element with id "nope" on this page', 'no built file or directory index for /img/missing.png']);
   });
 
+  it('skips the links of pages marked noindex (test fixtures), which stay link targets', () => {
+    const fixturePage = `<!doctype html><html><head><meta name="robots" content="noindex"></head><body><a href="/gone/">x</a></body></html>`;
+    const report = checkLinks(site({ 'index.html': page('<a href="/dev/fixture/">fixture</a>'), 'dev/fixture/index.html': fixturePage }));
+    expect(report).toMatchObject({ pages: 1, broken: [] });
+  });
+
   it('accepts a directory link without its trailing slash and percent-encoded paths and fragments', () => {
     const report = checkLinks(site({ 'index.html': page('<a href="/a%20b">x</a><a href="/a%20b/#caf%C3%A9">y</a>'), 'a b/index.html': page('<h2 id="café">x</h2>') }));
     expect(report.broken).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../src/content/exercise-sources.ts';
 import { lessonSchema } from '../src/content/schemas/lesson.ts';
-import { parseYaml } from '@wheelhouse/sim-engine';
+import { parseYaml } from '@wheelhouse/sim-engine/validate';
 import { checkExercise } from './lib/check-exercise.ts';
 import { runNewLesson, scaffoldLesson } from './new-lesson.ts';
 

@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseScenario, runTranscript, Session, startSession } from '../src/index.ts';
+import { runTranscript, Session } from '../src/index.ts';
+import { parseScenario, startSession } from '../src/validate.ts';
 
 const USAGE = 'usage: ksim [--seed N] [--echo] [--scenario FILE] [SCRIPT]\n';
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { Clock } from './clock.ts';
 
 const T0 = Date.UTC(2026, 0, 12, 9, 0, 0);
@@ -94,5 +95,38 @@ describe('Clock', () => {
     restored.restore(snap);
     snap.timers[0]!.action.id = 'mutated again';
     expect(fire(restored, T0 + 100)).toEqual(['mutated']);
+  });
+
+  it('fires, cancels and snapshots exactly like a list kept sorted by (at, seq)', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('schedule' as const), delay: fc.integer({ min: -5, max: 50 }), owner: fc.constantFrom('a', 'b', 'c'), id: fc.integer({ min: 0, max: 9 }) }),
+      fc.record({ kind: fc.constant('cancel' as const), owner: fc.constantFrom('a', 'b', 'c'), id: fc.integer({ min: 0, max: 9 }) }),
+      fc.record({ kind: fc.constant('take' as const), until: fc.integer({ min: 0, max: 60 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const clock = new Clock(T0);
+        let model: { at: number; seq: number; owner: string; action: { type: string; id: number } }[] = [];
+        let now = T0;
+        let seq = 0;
+        for (const o of ops) {
+          if (o.kind === 'schedule') {
+            clock.schedule(o.delay, o.owner, { type: 'x', id: o.id });
+            model.push({ at: now + Math.max(0, o.delay), seq: ++seq, owner: o.owner, action: { type: 'x', id: o.id } });
+            model.sort((x, y) => x.at - y.at || x.seq - y.seq);
+          } else if (o.kind === 'cancel') {
+            clock.cancel(o.owner, (a) => a.id === o.id);
+            model = model.filter((t) => t.owner !== o.owner || t.action.id !== o.id);
+          } else {
+            const got = clock.takeDue(now + o.until);
+            const want = model[0] && model[0].at <= now + o.until ? model.shift() : undefined;
+            expect(got).toEqual(want);
+            if (want && want.at > now) now = want.at;
+          }
+          expect(clock.nextAt()).toBe(model[0]?.at);
+          expect(clock.snapshot().timers).toEqual(model);
+        }
+      }),
+    );
   });
 });

@@ -20,47 +20,61 @@ export interface ClockState {
   timers: Timer[];
 }
 
-/** Clock keeps virtual time and the timers due in it. */
+/**
+ * Clock keeps virtual time and the timers due in it. Timers live in a binary heap ordered by
+ * (at, seq), and each owner's pending timers in a set, so scheduling, taking and cancelling
+ * cost O(log n) or the owner's own timers, never a walk over every timer in the cluster.
+ * A cancelled timer leaves its owner's set at once and the heap lazily, when it surfaces.
+ */
 export class Clock {
-  private state: ClockState;
+  private nowMs: number;
+  private seq = 0;
+  private heap: Timer[] = [];
+  private readonly byOwner = new Map<string, Set<Timer>>();
+  private pending = 0;
 
   constructor(start: number) {
-    this.state = { now: start, seq: 0, timers: [] };
+    this.nowMs = start;
   }
 
   /** now is the current virtual time in milliseconds since the epoch. */
   now(): number {
-    return this.state.now;
+    return this.nowMs;
   }
 
   /** schedule adds a timer `delayMs` from now and returns its sequence number. */
   schedule(delayMs: number, owner: string, action: Timer['action']): number {
-    const seq = ++this.state.seq;
-    const timer: Timer = { at: this.state.now + Math.max(0, Math.ceil(delayMs)), seq, owner, action };
-    // Timers stay sorted by (at, seq) so the next one is always first.
-    const timers = this.state.timers;
-    let i = timers.length;
-    while (i > 0 && before(timer, timers[i - 1]!)) i--;
-    timers.splice(i, 0, timer);
+    const seq = ++this.seq;
+    this.add({ at: this.nowMs + Math.max(0, Math.ceil(delayMs)), seq, owner, action });
     return seq;
   }
 
   /** cancel removes the timers of `owner` for which `match` is true. */
   cancel(owner: string, match: (action: Timer['action']) => boolean): void {
-    this.state.timers = this.state.timers.filter((t) => t.owner !== owner || !match(t.action));
+    const mine = this.byOwner.get(owner);
+    if (!mine) return;
+    for (const t of mine) {
+      if (!match(t.action)) continue;
+      mine.delete(t);
+      this.pending--;
+    }
+    if (mine.size === 0) this.byOwner.delete(owner);
+    // Cancelled timers wait in the heap until they surface; rebuild when they dominate it.
+    if (this.heap.length > 64 && this.heap.length > 2 * this.pending) this.compact();
   }
 
   /** nextAt is when the earliest timer is due, or undefined when none is pending. */
   nextAt(): number | undefined {
-    return this.state.timers[0]?.at;
+    return this.peek()?.at;
   }
 
   /** takeDue removes and returns the earliest timer if it is due at or before `until`, moving now to it. */
   takeDue(until: number): Timer | undefined {
-    const first = this.state.timers[0];
+    const first = this.peek();
     if (!first || first.at > until) return undefined;
-    this.state.timers.shift();
-    if (first.at > this.state.now) this.state.now = first.at;
+    this.pop();
+    this.forget(first);
+    if (first.at > this.nowMs) this.nowMs = first.at;
     return first;
   }
 
@@ -68,20 +82,86 @@ export class Clock {
   setNow(t: number): void {
     // Virtual time is whole milliseconds: timestamps and event names are built from it.
     const whole = Math.floor(t);
-    if (whole > this.state.now) this.state.now = whole;
+    if (whole > this.nowMs) this.nowMs = whole;
   }
 
-  /** snapshot returns the clock's plain-data state. */
+  /** snapshot returns the clock's plain-data state, its pending timers in firing order. */
   snapshot(): ClockState {
-    return { now: this.state.now, seq: this.state.seq, timers: this.state.timers.map((t) => ({ ...t, action: { ...t.action } })) };
+    const timers = this.heap.filter((t) => this.isPending(t)).sort(compare);
+    return { now: this.nowMs, seq: this.seq, timers: timers.map((t) => ({ ...t, action: { ...t.action } })) };
   }
 
   /** restore replaces the clock's state with a snapshot's. */
   restore(s: ClockState): void {
-    this.state = { now: s.now, seq: s.seq, timers: s.timers.map((t) => ({ ...t, action: { ...t.action } })) };
+    this.nowMs = s.now;
+    this.seq = s.seq;
+    this.heap = [];
+    this.byOwner.clear();
+    this.pending = 0;
+    for (const t of s.timers) this.add({ ...t, action: { ...t.action } });
+  }
+
+  private add(timer: Timer): void {
+    let mine = this.byOwner.get(timer.owner);
+    if (!mine) this.byOwner.set(timer.owner, (mine = new Set()));
+    mine.add(timer);
+    this.pending++;
+    const heap = this.heap;
+    let i = heap.push(timer) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(timer, heap[parent]!)) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = timer;
+  }
+
+  /** peek returns the earliest pending timer, dropping cancelled ones that reached the top. */
+  private peek(): Timer | undefined {
+    while (this.heap.length > 0 && !this.isPending(this.heap[0]!)) this.pop();
+    return this.heap[0];
+  }
+
+  private pop(): void {
+    const heap = this.heap;
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= heap.length) break;
+      const r = l + 1;
+      const child = r < heap.length && before(heap[r]!, heap[l]!) ? r : l;
+      if (!before(heap[child]!, last)) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = last;
+  }
+
+  private isPending(t: Timer): boolean {
+    return this.byOwner.get(t.owner)?.has(t) ?? false;
+  }
+
+  private forget(t: Timer): void {
+    const mine = this.byOwner.get(t.owner);
+    if (!mine?.delete(t)) return;
+    this.pending--;
+    if (mine.size === 0) this.byOwner.delete(t.owner);
+  }
+
+  private compact(): void {
+    const live = this.heap.filter((t) => this.isPending(t)).sort(compare);
+    // A sorted array is a valid heap.
+    this.heap = live;
   }
 }
 
 function before(a: Timer, b: Timer): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+function compare(a: Timer, b: Timer): number {
+  return a.at - b.at || a.seq - b.seq;
 }

@@ -11,6 +11,7 @@ import type { Component } from './component.ts';
 import { createControllers } from './controllers/index.ts';
 import { NodeLeases } from './controllers/nodelifecycle/leases.ts';
 import { EventRecorder, type RecorderState } from './events/recorder.ts';
+import { inContainer } from './kubectl/commands/exec/in-container.ts';
 import { Kubelet, type KubeletConfig } from './kubelet/kubelet.ts';
 import { Network } from './network/network.ts';
 import { Random } from './random.ts';
@@ -83,7 +84,7 @@ export class Cluster {
 
   /** addKubelet starts the kubelet of a node (the Node object is registered separately). */
   addKubelet(config: KubeletConfig): Kubelet {
-    const kubelet = new Kubelet(config, { ...this.deps(), wake: (k) => this.dirtyKubelets.add(k) });
+    const kubelet = new Kubelet(config, { ...this.deps(), wake: (k) => this.dirtyKubelets.add(k), inContainer: inContainer(this) });
     this.kubelets.set(config.node, kubelet);
     this.kubeletOrder.set(kubelet, this.kubeletOrder.size);
     this.byName.set(kubelet.name, kubelet);

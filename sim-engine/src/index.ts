@@ -1,6 +1,10 @@
 /**
  * @wheelhouse/sim-engine: a Kubernetes cluster in miniature. This file is the engine's public
- * API; nothing outside the engine imports deeper than this.
+ * API for running it, and what the browser loads when a sandbox appears: it brings in no schema
+ * or YAML library, and kubectl's verbs load on first use (kubectl/verbs.ts). Checking what
+ * authors write (scenario files, exercise checks) is a second entry,
+ * `@wheelhouse/sim-engine/validate` (validate.ts), and the editor's manifest checks a third,
+ * `@wheelhouse/sim-engine/manifests` (manifests.ts). Nothing outside the engine imports deeper.
  */
 export { Cluster, DEFAULT_START, SNAPSHOT_VERSION, type ClusterOptions, type ClusterSnapshot } from './cluster.ts';
 export { Session, SESSION_SNAPSHOT_VERSION, type Output, type SessionOptions, type SessionSnapshot } from './session.ts';
@@ -13,21 +17,29 @@ export type { Event } from './api/event.ts';
 export type { WatchEvent } from './store/store.ts';
 export type { AuditEntry } from './apiserver/apiserver.ts';
 export type { Interrupt, Program, ProgramContext } from './shell/types.ts';
+export type { Editor } from './kubectl/command.ts';
+export type { RunOptions } from './shell/shell.ts';
 export type { Completer, Completion } from './shell/complete.ts';
 export { kubectlCompleter, type CompletionHost } from './kubectl/completion.ts';
+// kubectl's verbs load on first use; a host may start loading them sooner (the browser: on the first keystroke).
+export { loadCommands as loadKubectl } from './kubectl/verbs.ts';
 export { RESOURCES, type ResourceInfo } from './api/resources.ts';
 export { runTranscript, type TranscriptOptions, type TranscriptResult } from './transcript.ts';
-export { parseScenario, parseYaml, startSession, validateScenario, scenarioStartTime, type Scenario } from './scenario/scenario.ts';
-// For the sandbox panels (cluster map, editor): the pod table's STATUS and READY logic, manifest checks, API types.
+export { buildSession, scenarioStartTime, type BuildOptions } from './scenario/build.ts';
+export type { Scenario } from './scenario/scenario.ts';
+// For the sandbox panels (cluster map, editor): the pod table's STATUS and READY logic, API types.
+// The editor's manifest checks are the `./manifests` entry (manifests.ts).
 export { podStatusReason, podReady } from './kubectl/printers/tables/pod.ts';
-export { validateManifest, type ManifestDiagnostic, type ValidateOptions } from './kubectl/validate-manifest.ts';
 export { HOME } from './shell/paths.ts';
 export type { OwnerReference } from './api/meta.ts';
 export type { Deployment, ReplicaSet } from './api/apps.ts';
 export type { Endpoints } from './api/endpoints.ts';
-// Exercises: the scenario schema, grading checks and their history recorder, and how content errors read.
-export { scenarioSchema, type ScenarioInput } from './scenario/schema/scenario.ts';
-export { ContentError, formatIssues, formatPath } from './scenario/schema/issues.ts';
-export { strictObject } from './scenario/schema/strict.ts';
-export * from './checks/index.ts';
+// Exercises: grading checks and their history recorder, and the error a bad scenario throws.
+// Their schemas, and reading and checking scenario files, are in validate.ts.
+export type { ScenarioInput } from './scenario/schema/scenario.ts';
+export { ContentError } from './scenario/schema/issues.ts';
+export type { Check, CheckInput, InstantCheck } from './checks/schema/check.ts';
+export { evaluateChecks, evaluateCheck, checkIds, type CheckReport, type CheckResult } from './checks/evaluate.ts';
+export { CheckHistory, HISTORY_VERSION, type CheckHistoryOptions, type CheckHistoryState } from './checks/history.ts';
+export { parsePath, resolvePath } from './checks/path.ts';
 export { splitCommands } from './transcript.ts';

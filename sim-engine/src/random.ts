@@ -6,26 +6,32 @@
 /** RANDOM_NAME_ALPHABET is the API server's alphabet for generateName suffixes: no vowels, no 0, 1 or 3. */
 export const RANDOM_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
+const HEX = '0123456789abcdef';
+const DASH = '-'.charCodeAt(0);
+
 /** Random generates deterministic values from a seed. */
 export class Random {
-  private s: [number, number, number, number];
+  // The four words of sfc32's state, kept as fields: next() runs for every name, IP and uid.
+  private a = 0x9e3779b9 | 0;
+  private b = 0x243f6a88 | 0;
+  private c = 0xb7e15162 | 0;
+  private d: number;
 
   constructor(seed: number) {
-    this.s = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0];
+    this.d = seed | 0;
     // Warm up so that nearby seeds diverge.
     for (let i = 0; i < 15; i++) this.next();
   }
 
   /** next returns a uniformly distributed 32-bit unsigned integer. */
   next(): number {
-    let [a, b, c, d] = this.s;
+    const { a, b, c, d } = this;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    this.s = [a, b, c, d];
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    const r = (c << 21) | (c >>> 11);
+    this.c = (r + t) | 0;
     return t >>> 0;
   }
 
@@ -36,32 +42,41 @@ export class Random {
 
   /** string returns `n` characters drawn from `alphabet`. */
   string(n: number, alphabet = RANDOM_NAME_ALPHABET): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += alphabet[this.int(alphabet.length)];
-    return out;
+    // Built from character codes in one go: `+=` would leave a rope of n pieces in every name kept.
+    const codes: number[] = [];
+    for (let i = 0; i < n; i++) codes.push(alphabet.charCodeAt(this.int(alphabet.length)));
+    return String.fromCharCode(...codes);
   }
 
   /** hex returns `n` lowercase hexadecimal digits. */
   hex(n: number): string {
-    return this.string(n, '0123456789abcdef');
+    return this.string(n, HEX);
   }
 
   /** uid returns a random (version 4) UUID, as the API server assigns to every object. */
   uid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[this.int(4)]!;
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    // 32 hex digits are drawn, then the version and variant digits replace the 13th and 17th.
+    const codes: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(DASH);
+      codes.push(HEX.charCodeAt(this.int(16)));
+    }
+    // Hex digits 12 and 16 (after two and three dashes) become the version and the variant.
+    codes[14] = '4'.charCodeAt(0);
+    codes[19] = '89ab'.charCodeAt(this.int(4));
+    return String.fromCharCode(...codes);
   }
 
   /** snapshot returns the generator's state. */
   snapshot(): number[] {
-    return [...this.s];
+    return [this.a, this.b, this.c, this.d];
   }
 
   /** restore resumes from a snapshot's state. */
   restore(s: number[]): void {
-    this.s = [s[0]! | 0, s[1]! | 0, s[2]! | 0, s[3]! | 0];
+    this.a = s[0]! | 0;
+    this.b = s[1]! | 0;
+    this.c = s[2]! | 0;
+    this.d = s[3]! | 0;
   }
 }

@@ -30,7 +30,9 @@ export async function runTranscript(script: string, opts: TranscriptOptions = {}
   for (const command of splitCommands(script, session)) {
     if (opts.echo) {
       const [first, ...more] = command.split('\n');
-      output += `$ ${first}\n${more.map((l) => `> ${l}\n`).join('')}`;
+      // Inside a container shell (kubectl exec -it) the line is echoed after that shell's prompt.
+      const prompt = session.terminal.attached ? session.shell.prompt() : '$ ';
+      output += `${prompt}${first}\n${more.map((l) => `> ${l}\n`).join('')}`;
     }
     status = await session.run(command, { stdout: write, stderr: write });
     if (session.exited) break;

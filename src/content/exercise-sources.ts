@@ -9,7 +9,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ContentError, formatIssues, parseYaml, validateScenario } from '@wheelhouse/sim-engine';
+import { ContentError } from '@wheelhouse/sim-engine';
+import { formatIssues, parseYaml, validateScenario } from '@wheelhouse/sim-engine/validate';
 import { exerciseFileSchema, type ExerciseFile } from './schemas/exercise-file.ts';
 
 /** LESSON_FILE and EXERCISE_FILE are the file names the course is made of. */

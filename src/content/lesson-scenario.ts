@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { ContentError, parseYaml, startSession } from '@wheelhouse/sim-engine';
+import { ContentError } from '@wheelhouse/sim-engine';
+import { parseYaml, startSession } from '@wheelhouse/sim-engine/validate';
 
 /** lessonScenario returns the lesson's scenario as data (a path read from beside `lessonFile`), after building it once. */
 export function lessonScenario(scenario: string | Record<string, unknown> | undefined, lessonFile: string, root = process.cwd()): Record<string, unknown> | undefined {

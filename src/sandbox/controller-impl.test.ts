@@ -82,6 +82,7 @@ function harness(opts: { storage?: MemoryStorage; wall?: number } = {}) {
     now: () => wall,
   };
   const notices: SandboxNotice[] = [];
+  const edits: string[] = [];
   const terminal = new FakeSurface();
   const controller = new SandboxControllerImpl({
     id: 'sb',
@@ -94,9 +95,11 @@ function harness(opts: { storage?: MemoryStorage; wall?: number } = {}) {
     wallNow: () => wall,
     welcome: 'Welcome!\r\n',
     onNotice: (n) => notices.push(n),
+    onEdit: (path) => edits.push(path),
   });
   return {
     controller,
+    edits,
     terminal,
     storage,
     notices,
@@ -145,6 +148,42 @@ describe('SandboxControllerImpl: terminal', () => {
     const result = await h.controller.runQuietly('kubectl get pods nope');
     expect(result).toEqual({ output: 'Error from server (NotFound): pods "nope" not found\n', status: 1 });
     expect(h.terminal.text()).not.toContain('nope');
+  });
+
+  it("leaves the learner's history and $? alone when it runs quietly", async () => {
+    const h = harness();
+    await run(h, 'true');
+    await h.controller.runQuietly('kubectl get pods nope');
+    expect((await h.controller.runQuietly('echo $?')).output).toBe('0\n');
+    expect((await h.controller.runQuietly('history')).output).toBe('    1  true\n');
+  });
+
+  it('kubectl edit waits for the editor: saving applies the file', async () => {
+    const h = harness();
+    await run(h, 'kubectl create deployment web --image=nginx');
+    const done = h.controller.runInTerminal('kubectl edit deploy/web');
+    await flush();
+    const path = h.controller.editing!;
+    expect(path).toMatch(/^\/tmp\/kubectl-edit-\w{10}\.yaml$/);
+    expect(h.edits).toEqual([path]);
+    expect(h.terminal.text()).toContain(`Editing ${path} in the Editor tab`);
+    const fs = h.controller.session.shell.fs;
+    fs.write(path, fs.read(path).replace('replicas: 1', 'replicas: 2'));
+    h.controller.finishEdit(true);
+    await done;
+    expect(h.controller.editing).toBeUndefined();
+    expect(h.terminal.text()).toContain('deployment.apps/web edited');
+  });
+
+  it('Ctrl+C cancels a waiting kubectl edit', async () => {
+    const h = harness();
+    await run(h, 'kubectl create deployment web --image=nginx');
+    const done = h.controller.runInTerminal('kubectl edit deploy/web');
+    await flush();
+    h.terminal.type('\x03');
+    await done;
+    expect(h.controller.editing).toBeUndefined();
+    expect(h.terminal.text()).toContain('Edit cancelled, no changes made.');
   });
 
   it('completes with Tab through the kubectl completer', async () => {

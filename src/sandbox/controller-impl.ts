@@ -4,7 +4,7 @@
  * (SandboxController). It touches no DOM: the terminal arrives as a TerminalSurface, storage
  * as a SavedSandboxStore, and frames and timers are injectable, so tests drive it by hand.
  */
-import { RESOURCES, Session, startSession, type ScenarioInput } from '@wheelhouse/sim-engine';
+import { buildSession, RESOURCES, Session, type ScenarioInput } from '@wheelhouse/sim-engine';
 import { shellCompleter } from './completion.ts';
 import type { SandboxController } from './controller.ts';
 import { animationTicker, LiveClock, type Ticker } from './live-clock.ts';
@@ -62,12 +62,20 @@ export interface SandboxControllerOptions {
   timers?: Timers;
   /** Wall clock in ms since the epoch, for savedAt and catch-up. */
   wallNow?: () => number;
-  /** Greeting written above the first prompt of a fresh sandbox. */
-  welcome?: string;
+  /** Greeting written above the first prompt of a fresh sandbox (it may depend on what the session holds). */
+  welcome?: string | ((session: Session) => string);
   /** Called when saved state was discarded or could not be written. */
   onNotice?: (notice: SandboxNotice) => void;
   /** Called when a panel drives the terminal; `focus` asks for keyboard focus too. */
   onTerminalUse?: (focus: boolean) => void;
+  /** Called when `kubectl edit` opens its temp file: the chrome shows it in the editor. */
+  onEdit?: (path: string) => void;
+}
+
+/** PendingEdit is the file `kubectl edit` waits on, and how to hand it back. */
+interface PendingEdit {
+  path: string;
+  resolve: (text: string | undefined) => void;
 }
 
 interface Restored {
@@ -76,6 +84,14 @@ interface Restored {
   speed: number;
   savedAt?: number;
 }
+
+// kubectl edit blocks until the file is saved or closed, as it does with a terminal editor: the
+// learner sees `deployment.apps/web edited` (or why not) right under the command that caused it,
+// and the prompt coming back says the edit is over. This line says where the editor went.
+const EDITING_NOTE = (path: string, again: boolean) =>
+  again
+    ? `\x1b[38;2;155;164;174mReopened ${path} in the Editor tab, with what went wrong at the top.\x1b[0m\r\n`
+    : `\x1b[38;2;155;164;174mEditing ${path} in the Editor tab: Save and apply (Ctrl+S) applies it, Cancel (or Ctrl+C here) leaves everything as it was.\x1b[0m\r\n`;
 
 const RESTORED_NOTE = (when: string) => `\x1b[38;2;155;164;174m(Restored your sandbox from ${when}.)\x1b[0m\r\n`;
 
@@ -101,6 +117,8 @@ export class SandboxControllerImpl implements SandboxController {
   /** The start chosen by startFrom(), when it is not the lesson's own. */
   #start: ScenarioInput | undefined;
   #disposed = false;
+  #edit: PendingEdit | undefined;
+  #lastEdited: string | undefined;
 
   constructor(opts: SandboxControllerOptions) {
     this.id = opts.id;
@@ -152,9 +170,23 @@ export class SandboxControllerImpl implements SandboxController {
     const collect = (t: string) => {
       output += t;
     };
-    const status = await this.#session.run(command, { stdout: collect, stderr: collect });
+    const status = await this.#session.run(command, { stdout: collect, stderr: collect }, { interrupted: false }, { quiet: true });
     this.#changed();
     return { output, status };
+  }
+
+  /** editing is the path of the file `kubectl edit` is waiting on, if it is waiting. */
+  get editing(): string | undefined {
+    return this.#edit?.path;
+  }
+
+  finishEdit(save: boolean): void {
+    const edit = this.#edit;
+    if (!edit) return;
+    this.#edit = undefined;
+    const fs = this.#session.shell.fs;
+    edit.resolve(save && fs.kind(edit.path) === 'file' ? fs.read(edit.path) : undefined);
+    this.#queueNotify();
   }
 
   onChange(listener: () => void): () => void {
@@ -297,7 +329,8 @@ export class SandboxControllerImpl implements SandboxController {
     const startTime = Math.floor(this.#wallNow() / 1000) * 1000;
     const start = this.#start;
     const create = start
-      ? () => startSession(start, { startTime })
+      ? // Exercise scenarios were validated when the site was built: the browser builds them as they are.
+        () => buildSession(start, { startTime })
       : (this.#opts.createSession ?? (() => new Session({ startTime })));
     try {
       return create();
@@ -314,6 +347,19 @@ export class SandboxControllerImpl implements SandboxController {
     this.#clock = clock;
     clock.setSpeed(restored.speed);
     session.useSleep((ms) => clock.sleep(ms));
+    session.useEditor(
+      (_text, { filename }) =>
+        new Promise((resolve) => {
+          this.#edit?.resolve(undefined);
+          this.#edit = { path: filename, resolve };
+          // kubectl reopens the same file after a failed save.
+          const again = this.#lastEdited === filename;
+          this.#lastEdited = filename;
+          this.#terminal.write(wrapWords(EDITING_NOTE(filename, again), this.#terminal.cols));
+          this.#opts.onEdit?.(filename);
+          this.#queueNotify();
+        }),
+    );
     const unwatch = RESOURCES.map((r) => session.cluster.store.watch(r.kind, () => this.#changed()));
     const untick = clock.onChange(() => this.#queueNotify());
 
@@ -321,9 +367,10 @@ export class SandboxControllerImpl implements SandboxController {
       this.#terminal.write(recolourPrompts(scrollbackToTerminal(restored.scrollback)));
       if (restored.savedAt !== undefined) this.#terminal.write(RESTORED_NOTE(describeAge(this.#wallNow() - restored.savedAt)));
     } else if (this.#opts.welcome) {
-      this.#terminal.write(wrapWords(this.#opts.welcome, this.#terminal.cols));
+      const text = typeof this.#opts.welcome === 'string' ? this.#opts.welcome : this.#opts.welcome(session);
+      this.#terminal.write(wrapWords(text, this.#terminal.cols));
     }
-    const runner = new ShellRunner(session, () => this.#changed());
+    const runner = new ShellRunner(session, () => this.#changed(), () => this.finishEdit(false));
     this.#runner = runner;
     const history = History.fromArray(restored.history, { onChange: () => this.#changed() });
     this.#terminalSession = new TerminalSession({
@@ -345,6 +392,8 @@ export class SandboxControllerImpl implements SandboxController {
 
   #uninstall(): void {
     this.#generation++;
+    this.#edit?.resolve(undefined);
+    this.#edit = undefined;
     for (const stop of this.#teardown.splice(0)) stop();
   }
 

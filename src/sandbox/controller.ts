@@ -16,8 +16,12 @@ export interface SandboxController {
   runInTerminal(command: string): Promise<void>;
   /** typeInTerminal puts `command` at the prompt without running it (e.g. "Show solution"). */
   typeInTerminal(command: string): void;
-  /** runQuietly runs a command outside the terminal and returns its output (notebook cells, panels). */
+  /** runQuietly runs a command outside the terminal and returns its output (panels); it stays out of the learner's `history` and `$?`. */
   runQuietly(command: string): Promise<{ output: string; status: number }>;
+  /** editing is the path of the temp file `kubectl edit` waits on while it waits (the editor shows Save and apply / Cancel for it). */
+  readonly editing: string | undefined;
+  /** finishEdit ends the wait of `kubectl edit`: `save` hands it the file as it is now, otherwise the edit is cancelled. */
+  finishEdit(save: boolean): void;
   /** onChange subscribes to any change of the cluster or clock; it returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
   /** save persists the sandbox now (it also saves by itself after changes). */

@@ -12,6 +12,8 @@ function fakeController() {
     runInTerminal: async (cmd: string) => void calls.push(`run ${cmd}`),
     typeInTerminal: (cmd: string) => void calls.push(`type ${cmd}`),
     runQuietly: async (cmd: string) => ({ output: cmd, status: 0 }),
+    editing: undefined,
+    finishEdit: (save: boolean) => void calls.push(`finishEdit ${save}`),
     onChange(l: () => void) {
       listeners.add(l);
       return () => listeners.delete(l);

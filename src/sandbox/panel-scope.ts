@@ -28,6 +28,10 @@ export function scopeController(c: SandboxController): PanelScope {
     runInTerminal: (command) => c.runInTerminal(command),
     typeInTerminal: (command) => c.typeInTerminal(command),
     runQuietly: (command) => c.runQuietly(command),
+    get editing() {
+      return c.editing;
+    },
+    finishEdit: (save) => c.finishEdit(save),
     onChange(listener) {
       if (disposed) return () => {};
       const off = c.onChange(listener);

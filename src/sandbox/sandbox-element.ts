@@ -9,7 +9,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
-import { startSession, type ScenarioInput } from '@wheelhouse/sim-engine';
+import { buildSession, loadKubectl, type ScenarioInput } from '@wheelhouse/sim-engine';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { mountChaosControls } from './chaos/chaos-controls.ts';
 import { parseChaosOptions } from './chaos/options.ts';
@@ -25,13 +25,9 @@ import { SavedSandboxStore, type StorageLike } from './persistence/saved-sandbox
 import { storageKey } from './persistence/storage-key.ts';
 import { terminalKeyAction } from './terminal-keys.ts';
 import { terminalTheme } from './terminal-theme.ts';
+import { welcome } from './welcome.ts';
 import { mountTimeControls } from './time/time-controls.ts';
 import { xtermSurface } from './xterm-surface.ts';
-
-// Muted text is an explicit grey (7:1 on the terminal background) rather than SGR dim, which
-// xterm.js draws at half opacity and holds only to half the minimum contrast ratio.
-const MUTED = '\x1b[38;2;155;164;174m';
-const WELCOME = `${MUTED}A simulated Kubernetes cluster: one control-plane node and three workers. Type \x1b[0;1mhelp\x1b[0m${MUTED} to see what you can do.\x1b[0m\r\n`;
 
 /** SHOW_PANEL_EVENT asks the chrome to bring a panel's tab forward: detail `{ panel: 'editor' | 'map' | 'terminal' }`. */
 export const SHOW_PANEL_EVENT = 'wh-sandbox-show-panel';
@@ -86,19 +82,29 @@ export function mountSandbox(host: SandboxHost): () => void {
   resize.observe(mount);
   cleanups.push(() => resize.disconnect());
   if (hintId) term.textarea?.setAttribute('aria-describedby', hintId);
+  // kubectl's verbs are fetched on first use: the first keystroke starts fetching them, so a
+  // command is ready by the time it is typed, and a sandbox that is only looked at never needs them.
+  const warm = term.onData(() => {
+    warm.dispose();
+    loadKubectl().catch(() => {});
+  });
+  cleanups.push(() => warm.dispose());
 
   let tabs: Tabs | undefined;
   const scenario = readScenario(host);
   const controller = new SandboxControllerImpl({
     id,
-    ...(scenario ? { createSession: () => startSession(scenario, { startTime: Math.floor(Date.now() / 1000) * 1000 }), initialSpeed: scenario.clock?.speed ?? 1 } : {}),
+    ...(scenario ? { createSession: () => buildSession(scenario, { startTime: Math.floor(Date.now() / 1000) * 1000 }), initialSpeed: scenario.clock?.speed ?? 1 } : {}),
     terminal: xtermSurface(term),
     store: new SavedSandboxStore(storage, storageKey(location.pathname, id)),
-    welcome: WELCOME,
+    welcome,
     onNotice: (n) => notices.show(n),
     onTerminalUse: (focus) => {
       tabs?.select('terminal');
       if (focus) term.focus();
+    },
+    onEdit: (path) => {
+      void import('./editor/index.ts').then((m) => m.openInEditor(controller, path));
     },
   });
 
@@ -215,7 +221,8 @@ export function mountSandbox(host: SandboxHost): () => void {
   };
 }
 
-// A lesson's starting point, when it has one: `data-scenario` holds the scenario as JSON.
+// A lesson's starting point, when it has one: `data-scenario` holds the scenario as JSON, validated
+// (and built once) when the site was built, so the browser builds it without checking it again.
 function readScenario(host: HTMLElement): ScenarioInput | undefined {
   const text = host.dataset.scenario;
   if (!text) return undefined;

@@ -15,10 +15,12 @@ export class ShellRunner implements CommandRunner {
   private signal = { interrupted: false };
   private readonly session: Session;
   private readonly onCommandDone: () => void;
+  private readonly onInterrupt: () => void;
 
-  constructor(session: Session, onCommandDone: () => void = () => {}) {
+  constructor(session: Session, onCommandDone: () => void = () => {}, onInterrupt: () => void = () => {}) {
     this.session = session;
     this.onCommandDone = onCommandDone;
+    this.onInterrupt = onInterrupt;
   }
 
   /** continuing tells whether the next prompt should be the continuation prompt. */
@@ -48,5 +50,7 @@ export class ShellRunner implements CommandRunner {
     this.signal.interrupted = true;
     // Ctrl+C at a continuation prompt abandons the whole command, as in bash.
     this.pending = [];
+    // A command waiting on something outside the shell (kubectl edit's editor) is told too.
+    this.onInterrupt();
   }
 }

@@ -23,14 +23,16 @@ export interface ResourceRequirements {
 
 /** Probe is a readiness, liveness or startup check. */
 export interface Probe {
-  httpGet?: { path?: string; port: number | string; scheme?: string };
-  tcpSocket?: { port: number | string };
+  httpGet?: { path?: string; port: number | string; host?: string; scheme?: string; httpHeaders?: { name: string; value: string }[] };
+  tcpSocket?: { port: number | string; host?: string };
   exec?: { command?: string[] };
+  grpc?: { port: number; service?: string };
   initialDelaySeconds?: number;
   timeoutSeconds?: number;
   periodSeconds?: number;
   successThreshold?: number;
   failureThreshold?: number;
+  terminationGracePeriodSeconds?: number;
 }
 
 /** VolumeMount mounts a pod volume into a container. */
@@ -56,6 +58,10 @@ export interface Container {
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   volumeMounts?: VolumeMount[];
+  /** stdin keeps the main process's stdin open for `kubectl attach` (kubectl run -i sets it, with stdinOnce and tty for -t). */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
 }
 
 /** Toleration lets a pod be scheduled onto (or stay on) a node with a matching taint. */

@@ -21,6 +21,8 @@ export interface Service extends KubeObject {
     clusterIP?: string;
     clusterIPs?: string[];
     externalIPs?: string[];
+    /** externalName is the DNS name an ExternalName Service is a CNAME for. */
+    externalName?: string;
     sessionAffinity?: 'None' | 'ClientIP';
     ipFamilies?: string[];
     ipFamilyPolicy?: string;

@@ -8,7 +8,8 @@ import { lookupResource, resourceForKind, type ResourceInfo } from '../api/resou
 import type { Clock } from '../clock.ts';
 import type { Random } from '../random.ts';
 import type { Store } from '../store/store.ts';
-import { clone } from '../util/clone.ts';
+import { jsonEqual } from '../util/json-equal.ts';
+import { copyUnowned, shareUnchanged } from '../util/stored.ts';
 import { rfc3339 } from '../util/time.ts';
 import { alreadyExists, forbidden, invalid, notFound, StatusError } from './errors.ts';
 import { strategyFor } from './strategies/index.ts';
@@ -83,7 +84,7 @@ export class ApiServer {
     const r = mustResource(input.kind);
     const strategy = strategyFor(input.kind);
     const ctx = this.context();
-    let obj = clone(input);
+    let obj = copyUnowned(input);
     const meta = { ...obj.metadata };
     if (r.namespaced) meta.namespace = meta.namespace || 'default';
     else delete meta.namespace;
@@ -97,34 +98,32 @@ export class ApiServer {
     if (this.store.get(r.kind, meta.namespace ?? '', meta.name!)) throw alreadyExists(r, meta.name!);
     if (strategy.prepareForCreate) obj = strategy.prepareForCreate(obj, ctx) as T;
     const now = rfc3339(this.clock.now());
-    const stamped = {
-      ...obj,
-      metadata: {
-        ...obj.metadata,
-        uid: this.random.uid(),
-        resourceVersion: opts.dryRun ? undefined : this.store.nextResourceVersion(),
-        creationTimestamp: obj.metadata.creationTimestamp ?? now,
-        ...(strategy.hasGeneration ? { generation: 1 } : {}),
-      },
-    } as T;
+    const metadata: KubeObject['metadata'] = {
+      ...obj.metadata,
+      uid: this.random.uid(),
+      resourceVersion: opts.dryRun ? undefined : this.store.nextResourceVersion(),
+      creationTimestamp: obj.metadata.creationTimestamp ?? now,
+    };
+    if (strategy.hasGeneration) metadata.generation = 1;
+    const stamped = { ...obj, metadata } as T;
     if (opts.dryRun) return stamped;
     this.store.put(stamped);
     this.record(actor, 'create', stamped);
     return stamped;
   }
 
-  /** update replaces an object's spec and metadata (not its status); the caller's resourceVersion must be current if set. */
-  update<T extends KubeObject>(input: T, actor: string): T {
+  /** update replaces an object's spec and metadata (not its status); the caller's resourceVersion must be current if set. A dry run validates and returns the result without storing it. */
+  update<T extends KubeObject>(input: T, actor: string, opts: { dryRun?: boolean } = {}): T {
     const r = mustResource(input.kind);
     const old = this.get<T>(input.kind, input.metadata.namespace ?? '', input.metadata.name!);
     this.checkConflict(r, input, old);
     const strategy = strategyFor(input.kind);
     const ctx = this.context();
-    let obj = clone(input);
+    let obj = copyUnowned(input);
     if (strategy.defaults) obj = strategy.defaults(obj, ctx) as T;
     const errs = [...validateMeta(obj.metadata, strategy.nameCheck ?? dns1123Subdomain), ...(strategy.validate?.(obj, ctx) ?? []), ...(strategy.validateUpdate?.(obj, old, ctx) ?? [])];
     if (errs.length) throw invalid(r.kind, r.group, old.metadata.name!, errs);
-    const specChanged = JSON.stringify(specOf(obj)) !== JSON.stringify(specOf(old));
+    const specChanged = !jsonEqual(specOf(obj), specOf(old));
     const next = {
       ...obj,
       status: (old as { status?: unknown }).status,
@@ -137,7 +136,8 @@ export class ApiServer {
         generation: strategy.hasGeneration ? (old.metadata.generation ?? 1) + (specChanged ? 1 : 0) : undefined,
       },
     } as T;
-    if (JSON.stringify(next) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: next.metadata.resourceVersion } })) return old;
+    if (jsonEqual(next, { ...old, metadata: { ...old.metadata, resourceVersion: next.metadata.resourceVersion } })) return old;
+    if (opts.dryRun) return next;
     return this.write(next, actor, 'update');
   }
 
@@ -146,8 +146,10 @@ export class ApiServer {
     const r = mustResource(input.kind);
     const old = this.get<T>(input.kind, input.metadata.namespace ?? '', input.metadata.name!);
     this.checkConflict(r, input, old);
-    const next = { ...old, status: clone((input as { status?: unknown }).status) } as T;
-    if (JSON.stringify((next as { status?: unknown }).status) === JSON.stringify((old as { status?: unknown }).status)) return old;
+    const status = (input as { status?: unknown }).status;
+    if (jsonEqual(status, (old as { status?: unknown }).status)) return old;
+    // The new status keeps the parts that did not change, so readers and the next write compare them by identity.
+    const next = { ...old, status: shareUnchanged(copyUnowned(status), (old as { status?: unknown }).status) } as T;
     return this.write(next, actor, 'status');
   }
 

@@ -10,7 +10,10 @@ import { parseTime } from '../util/time.ts';
 
 /** controllerRefOf returns the ownerReference with `controller: true`, if any (metav1.GetControllerOf). */
 export function controllerRefOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  // A plain loop: every controller asks this of every pod it looks at.
+  const refs = obj.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller === true) return r;
+  return undefined;
 }
 
 /** newControllerRef is metav1.NewControllerRef: a blocking controller reference to `owner`. */

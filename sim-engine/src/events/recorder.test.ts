@@ -1,8 +1,10 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import type { Event } from '../api/event.ts';
 import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
 import { defaultCluster } from '../scenario/default-cluster.ts';
+import { nanosHex } from './recorder.ts';
 
 function setup() {
   const cluster = defaultCluster({ seed: 1 });
@@ -100,5 +102,16 @@ describe('EventRecorder', () => {
     cluster.recorder.record(pod, 'Normal', 'Late', 'x', { component: 'test' });
     // The repeated event moves to the end: describe sorts by last occurrence.
     expect(cluster.recorder.eventsFor(pod).filter((e) => e.source.component === 'test').map((e) => e.reason)).toEqual(['Later', 'Late']);
+  });
+});
+
+describe('nanosHex', () => {
+  it('matches BigInt arithmetic', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 42 }), fc.integer({ min: 0, max: 2 ** 30 }), (ms, seq) => {
+        expect(nanosHex(ms, seq)).toBe((BigInt(ms) * 1000000n + BigInt(seq)).toString(16).padStart(16, '0'));
+      }),
+    );
+    expect(nanosHex(0, 1)).toBe('0000000000000001');
   });
 });

@@ -8,6 +8,7 @@ import type { KubeObject } from '../api/meta.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { StatusError } from '../apiserver/errors.ts';
 import type { Clock } from '../clock.ts';
+import { copyUnowned, freezeOwned } from '../util/stored.ts';
 import { rfc3339 } from '../util/time.ts';
 
 /** RecorderState maps an aggregation key to the Event's name; it is part of a snapshot. */
@@ -18,13 +19,25 @@ export interface RecorderState {
 
 /** EventRecorder records events from components. */
 export class EventRecorder {
-  state: RecorderState = { seq: 0, names: {} };
+  private seq = 0;
+  // A Map, not a Record: it holds a key for every distinct event, tens of thousands in a big cluster.
+  private names = new Map<string, string>();
   private readonly api: ApiServer;
   private readonly clock: Clock;
 
   constructor(api: ApiServer, clock: Clock) {
     this.api = api;
     this.clock = clock;
+  }
+
+  /** state is the recorder's part of a snapshot. */
+  get state(): RecorderState {
+    return { seq: this.seq, names: Object.fromEntries(this.names) };
+  }
+
+  set state(s: RecorderState) {
+    this.seq = s.seq;
+    this.names = new Map(Object.entries(s.names));
   }
 
   /** record writes (or bumps) an Event about `obj`. */
@@ -46,9 +59,9 @@ export class EventRecorder {
       resourceVersion: obj.metadata.resourceVersion,
       ...(fieldPath ? { fieldPath } : {}),
     };
-    const key = [obj.metadata.uid, fieldPath ?? '', reason, message, type, source.component, source.host ?? ''].join('\u0000');
+    const key = `${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${type}\u0000${source.component}\u0000${source.host ?? ''}`;
     const now = rfc3339(this.clock.now());
-    const existingName = this.state.names[key];
+    const existingName = this.names.get(key);
     const existing = existingName ? this.api.tryGet<Event>('Event', namespace, existingName) : undefined;
     const actor = source.host ? `${source.component}/${source.host}` : source.component;
     if (existing) {
@@ -56,9 +69,8 @@ export class EventRecorder {
       return;
     }
     // Real names end in the hex of a nanosecond timestamp; the sequence keeps them unique within one instant.
-    const nanos = BigInt(this.clock.now()) * 1000000n + BigInt(++this.state.seq);
-    const name = `${obj.metadata.name}.${nanos.toString(16).padStart(16, '0')}`;
-    this.state.names[key] = name;
+    const name = `${obj.metadata.name}.${nanosHex(this.clock.now(), ++this.seq)}`;
+    this.names.set(key, name);
     const event: Event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -67,7 +79,8 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source,
+      // A copy: freezing the Event must not freeze the caller's object.
+      source: copyUnowned(source),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -76,12 +89,13 @@ export class EventRecorder {
       eventTime: null,
     };
     try {
-      this.api.create(event, actor);
+      // Frozen, the new Event is handed to the API server as it is, not copied.
+      this.api.create(freezeOwned(event), actor);
     } catch (e) {
       // Like client-go's recorder, an event the server refuses (say, in a terminating
       // namespace) is dropped: recording what happened must never break the component.
       if (!(e instanceof StatusError)) throw e;
-      delete this.state.names[key];
+      this.names.delete(key);
     }
   }
 
@@ -94,3 +108,19 @@ export class EventRecorder {
       .sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0));
   }
 }
+
+/**
+ * nanosHex is `(ms × 10⁶ + seq)` in hex, at least 16 digits, computed exactly in two halves of
+ * plain numbers rather than with BigInt: it names every event.
+ */
+export function nanosHex(ms: number, seq: number): string {
+  if (ms >= 2 ** 41 || seq >= 2 ** 40) return (BigInt(ms) * 1000000n + BigInt(seq)).toString(16).padStart(16, '0');
+  const low = (ms % LOW) * 1e6 + seq;
+  const high = Math.floor(ms / LOW) * 1e6 + Math.floor(low / LOW);
+  const lowHex = (low % LOW).toString(16).padStart(LOW_DIGITS, '0');
+  return (high > 0 ? high.toString(16) + lowHex : (low % LOW).toString(16)).padStart(16, '0');
+}
+
+// Below 2^41 ms (until the year 2039) every intermediate stays below 2^53; later times take BigInt.
+const LOW_DIGITS = 5;
+const LOW = 16 ** LOW_DIGITS;

@@ -75,7 +75,9 @@ export function formatCheckErr(err: Error, command: string): string {
   if (err instanceof Aggregate && err.errors.length === 1) err = err.errors[0]!;
   if (err instanceof StatusError && err.reason === 'Invalid') {
     const { kind, name } = detailsOf(err);
-    const head = `The ${kind} ${goQuote(name)} is invalid`;
+    // Details without a kind or name (a patch the server could not apply) name the request instead.
+    const anonymous = !kind && !name;
+    const head = anonymous ? `The request is invalid${err.causes.length === 0 && err.message ? `: ${err.message}` : ''}` : `The ${kind} ${goQuote(name)} is invalid`;
     if (err.causes.length === 0) return `${head}\n`;
     const causes = err.causes.map((c) => `${c.field}: ${c.detail}`);
     return causes.length === 1 ? `${head}: ${causes[0]}\n` : `${head}: \n${causes.map((c) => `* ${c}`).join('\n')}\n`;

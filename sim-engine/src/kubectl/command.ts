@@ -3,6 +3,8 @@ import type { Cluster } from '../cluster.ts';
 import type { VirtualFS } from '../shell/vfs.ts';
 import type { ProgramContext } from '../shell/types.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
+import type { KubeconfigFile } from './kubeconfig-file.ts';
+import type { ContainerTerminal } from './terminal.ts';
 
 /** KubeContext is the part of kubeconfig kubectl reads: the current context's namespace. */
 export interface KubeContext {
@@ -10,6 +12,8 @@ export interface KubeContext {
   cluster: string;
   user: string;
   namespace: string;
+  /** server is the API server's URL; the default cluster's (CLUSTER_SERVER) when absent. A cluster built with kubeadm or minikube sets it. */
+  server?: string;
 }
 
 /** Invocation is everything a command's run function gets. */
@@ -22,10 +26,14 @@ export interface Invocation {
   /** True when `-n` was given explicitly. */
   namespaceExplicit: boolean;
   kubeContext: KubeContext;
+  /** The kubeconfig file kubectl read for this run, which `kubectl config` changes. */
+  kubeconfig: KubeconfigFile;
   /** The sandbox's filesystem, for `-f FILE`; relative paths resolve against `ctx.env.PWD`. */
   fs: VirtualFS;
   /** The editor `kubectl edit` opens, when the host has one (the browser's); undefined in transcripts. */
   editor?: Editor;
+  /** The learner's terminal, which `exec -it` and `run -it` attach to a container shell; undefined where nothing can type into one. */
+  terminal?: ContainerTerminal;
 }
 
 /** Editor lets the learner change a text (an object's YAML) and resolves to the saved text, or undefined when the edit was abandoned. */
@@ -50,7 +58,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'request-timeout', type: 'string', default: "'0'", help: 'The length of time to wait before giving up on a single server request.' },
   { name: 'context', type: 'string', default: "''", help: 'The name of the kubeconfig context to use' },
   { name: 'kubeconfig', type: 'string', default: "''", help: 'Path to the kubeconfig file to use for CLI requests.' },
-  { name: 'v', short: 'v', type: 'string', default: '0', help: 'number for the log level verbosity' },
+  { name: 'v', short: 'v', type: 'int', default: '0', help: 'number for the log level verbosity' },
 ];
 
 /** waitUntil sleeps in cluster time until `done()` holds, Ctrl+C is pressed, or `timeoutMs` passes; it reports whether `done()` held. */

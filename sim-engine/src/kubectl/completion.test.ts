@@ -4,6 +4,7 @@ import { Session } from '../session.ts';
 import { START } from '../shell/testing.ts';
 import type { Command } from './command.ts';
 import { kubectlCompleter, OUTPUT_FORMATS } from './completion.ts';
+import { loadCommands } from './verbs.ts';
 
 function pod(name: string, namespace = 'default', containers = ['app']): Pod {
   return {
@@ -15,7 +16,8 @@ function pod(name: string, namespace = 'default', containers = ['app']): Pod {
 }
 
 let session: Session;
-beforeAll(() => {
+beforeAll(async () => {
+  await loadCommands();
   session = new Session({ startTime: START, files: { 'web.yaml': 'kind: Pod\n', 'notes.txt': '' } });
   const api = session.cluster.api;
   api.create(pod('web'), 'test');
@@ -63,6 +65,8 @@ describe('kubectl completion: subcommands and flags', () => {
     expect(at('kubectl get pods -o y')).toEqual(['yaml']);
     expect(at('kubectl get pods -o ')).toEqual([...OUTPUT_FORMATS]);
     expect(at('kubectl delete pod web --cascade=f')).toEqual(['--cascade=foreground']);
+    expect(at('kubectl patch deploy web --type ')).toEqual(['json', 'merge', 'strategic']);
+    expect(at('kubectl pat')).toEqual(['patch']);
   });
 
   it('falls back to file names after -f', () => {

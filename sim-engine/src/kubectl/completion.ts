@@ -9,14 +9,14 @@ import { lookupResource, RESOURCES, type ResourceInfo } from '../api/resources.t
 import type { Cluster } from '../cluster.ts';
 import type { Completer } from '../shell/complete.ts';
 import { GLOBAL_FLAGS, type Command, type KubeContext } from './command.ts';
-import { COMMANDS } from './commands/index.ts';
 import type { FlagSpec } from './flags.ts';
+import { loadedCommands } from './verbs.ts';
 
 /** CompletionHost is what the completer reads: the live cluster and the kubeconfig's context. */
 export interface CompletionHost {
   cluster: Cluster;
   context: KubeContext;
-  /** The verbs to offer; the implemented ones (COMMANDS) by default. */
+  /** The verbs to offer; the implemented ones (COMMANDS, once verbs.ts has loaded them) by default. */
   commands?: readonly Command[];
 }
 
@@ -32,7 +32,7 @@ const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   set: ['env', 'image', 'resources', 'selector'],
   top: ['node', 'pod'],
   create: ['deployment', 'namespace', 'service'],
-  config: ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'],
+  config: ['current-context', 'delete-context', 'get-contexts', 'rename-context', 'set-context', 'use-context', 'view'],
 };
 // Verbs whose positional arguments are not resources at all.
 const NO_RESOURCE_ARGS = new Set(['run', 'create', 'config', 'version', 'api-resources', 'api-versions', 'cluster-info', 'apply', 'events', 'help']);
@@ -43,7 +43,9 @@ export function kubectlCompleter(host: CompletionHost): Completer {
 }
 
 function completeKubectl(host: CompletionHost, args: string[], current: string): string[] {
-  const commands = host.commands ?? COMMANDS;
+  const commands = host.commands ?? loadedCommands();
+  // Before the verbs have loaded (a moment after the first keystroke) there is nothing to offer yet.
+  if (!commands) return [];
   const parsed = parseArgs(args, commands);
   const specs = flagSpecs(parsed);
   // The value of a flag given as the previous word: `-n <Tab>`, `-o <Tab>`, `-f <Tab>`.
@@ -161,6 +163,8 @@ function flagValues(host: CompletionHost, parsed: Parsed, spec: FlagSpec, curren
       return ['client', 'none', 'server'];
     case 'restart':
       return parsed.verb === 'run' ? ['Always', 'Never', 'OnFailure'] : [];
+    case 'type':
+      return parsed.verb === 'patch' ? ['json', 'merge', 'strategic'] : [];
     case 'image-pull-policy':
       return ['Always', 'IfNotPresent', 'Never'];
     case 'container':

@@ -7,10 +7,18 @@ import type { Cluster } from '../cluster.ts';
 import type { VirtualFS } from '../shell/vfs.ts';
 import type { Program, ProgramContext } from '../shell/types.ts';
 import { GLOBAL_FLAGS, type Command, type Editor, type KubeContext } from './command.ts';
-import { COMMANDS } from './commands/index.ts';
 import { formatError } from './errors.ts';
-import { bool, parseFlags, str } from './flags.ts';
+import { bool, parseFlags, str, type ParsedFlags } from './flags.ts';
+import type { KubeconfigFile } from './kubeconfig-file.ts';
+import { requestContext } from './request-context.ts';
+import { Klog, loggedCluster } from './request-log.ts';
+import { heartbeatView } from './node-heartbeat.ts';
+import { CLUSTER_SERVER } from './commands/kubeconfig.ts';
+import { HOME } from '../shell/paths.ts';
 import { ALL_COMMANDS, commandHelp, suggestions, topLevelHelp } from './help.ts';
+import { loadCommands } from './verbs.ts';
+import { parseRoot } from './root-args.ts';
+import type { ContainerTerminal } from './terminal.ts';
 
 /** KubectlHost is what kubectl talks to: the cluster, and the kubeconfig's current context. */
 export interface KubectlHost {
@@ -20,6 +28,10 @@ export interface KubectlHost {
   fs: () => VirtualFS;
   /** The editor for `kubectl edit`; hosts without one (the transcript runner) leave it undefined. */
   editor?: Editor;
+  /** The terminal `exec -it` and `run -it` attach to a container shell. */
+  terminal?: ContainerTerminal;
+  /** apiServer is the URL the simulated API server answers at (CLUSTER_SERVER when absent); contexts whose cluster names another server are refused. */
+  apiServer?: () => string | undefined;
 }
 
 /** createKubectl returns kubectl as a shell program bound to a cluster. */
@@ -29,22 +41,34 @@ export function createKubectl(host: KubectlHost): Program {
 
 async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<number> {
   const args = ctx.args;
-  const first = args.findIndex((a) => !a.startsWith('-'));
-  const name = first < 0 ? undefined : args[first];
-  if (name === undefined || name === 'help') {
-    if (args.length === 0 || name === 'help' || args.includes('--help') || args.includes('-h')) {
-      ctx.stdout(topLevelHelp());
-      return 0;
-    }
+  const root = parseRoot(args, (n) => ALL_COMMANDS.includes(n));
+  if (root.kind === 'root') return runRoot(ctx);
+  if (root.kind === 'flags-before-plugin') {
+    ctx.stderr(`Error: flags cannot be placed before plugin name: ${root.flag}\n`);
+    return 1;
   }
-  let command = COMMANDS.find((c) => c.name === name);
+  if (root.kind === 'unknown') {
+    const guesses = suggestions(root.name);
+    // cobra prints the root command's own errors with a capital E; verbs print theirs through CheckErr.
+    ctx.stderr(`Error: unknown command "${root.name}" for "kubectl"\n${guesses.length ? `\nDid you mean this?\n${guesses.map((g) => `\t${g}\n`).join('')}\n` : ''}`);
+    return 1;
+  }
+  const { name, at: first } = root;
+  if (name === 'help') {
+    ctx.stdout(topLevelHelp());
+    return 0;
+  }
+  let commands: readonly Command[];
+  try {
+    commands = await loadCommands();
+  } catch (e) {
+    // In the browser the verbs arrive over the network on first use, and that can fail.
+    ctx.stderr(`error: kubectl could not be loaded (${e instanceof Error ? e.message : String(e)}); check your connection and try again\n`);
+    return 1;
+  }
+  let command = commands.find((c) => c.name === name);
   if (!command) {
-    if (name && ALL_COMMANDS.includes(name)) {
-      ctx.stderr(`error: kubectl ${name} is not supported in this sandbox yet\n`);
-      return 1;
-    }
-    const guesses = name ? suggestions(name) : [];
-    ctx.stderr(`error: unknown command "${name ?? args[0]}" for "kubectl"\n${guesses.length ? `\nDid you mean this?\n${guesses.map((g) => `\t${g}\n`).join('')}\n` : ''}`);
+    ctx.stderr(`error: kubectl ${name} is not supported in this sandbox yet\n`);
     return 1;
   }
   let rest = [...args.slice(0, first), ...args.slice(first + 1)];
@@ -59,22 +83,28 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
       ctx.stdout(commandHelp(command));
       return 0;
     }
-    for (const unsupported of ['context', 'kubeconfig']) {
-      if (str(flags, unsupported)) {
-        ctx.stderr(`error: --${unsupported} is not supported in this sandbox: it has one cluster and one kubeconfig\n`);
-        return 1;
-      }
+    const kube = await kubeconfigFor(host, ctx, flags, command.name);
+    if ('error' in kube) {
+      ctx.stderr(kube.error);
+      return 1;
+    }
+    const verbosity = Number(str(flags, 'v', '0'));
+    if (verbosity >= 7) {
+      ctx.stderr('error: -v=7 and higher (request headers and bodies) is not supported in this sandbox: -v=6 logs each request\n');
+      return 1;
     }
     const explicit = str(flags, 'namespace');
     const code = await command.run({
       flags,
       ctx,
-      cluster: host.cluster,
-      namespace: explicit || host.context.namespace,
+      cluster: verbosity >= 6 ? requestLogging(host, ctx, flags, command.name, kube) : heartbeatView(host.cluster),
+      namespace: explicit || kube.context.namespace,
       namespaceExplicit: explicit !== '',
-      kubeContext: host.context,
+      kubeContext: kube.context,
+      kubeconfig: kube.file,
       fs: host.fs(),
       editor: host.editor,
+      terminal: host.terminal,
     });
     host.cluster.drain();
     return code;
@@ -83,6 +113,55 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
     ctx.stderr(formatError(err, command.name));
     return 1;
   }
+}
+
+/**
+ * kubeconfigFor reads the kubeconfig afresh, as every kubectl run does, and picks the context the
+ * command works in. `config` edits the file and `version --client` sends no request, so only the
+ * other verbs need a context that reaches the cluster. The host's context mirrors the current one
+ * for what reads it between runs (completion, snapshots).
+ */
+async function kubeconfigFor(host: KubectlHost, ctx: ProgramContext, flags: ParsedFlags, verb: string): Promise<{ file: KubeconfigFile; context: KubeContext } | { error: string }> {
+  // The YAML decoder comes with the verbs, loaded on first use (see verbs.ts).
+  const { KubeconfigLoadError, loadKubeconfig } = await import('./kubeconfig-file.ts');
+  const explicit = str(flags, 'kubeconfig');
+  let file: KubeconfigFile;
+  try {
+    file = loadKubeconfig(host.fs(), ctx.env, explicit, HOME);
+  } catch (e) {
+    if (e instanceof KubeconfigLoadError) return { error: `error: ${e.message}\n` };
+    throw e;
+  }
+  if (verb.startsWith('config') || (verb === 'version' && bool(flags, 'client'))) return { file, context: host.context };
+  if (explicit && host.fs().kind(file.path) !== 'file') return { error: `error: stat ${explicit}: no such file or directory\n` };
+  const resolved = requestContext(file, str(flags, 'context'), host.apiServer?.() ?? CLUSTER_SERVER);
+  if ('error' in resolved) return resolved;
+  if (!str(flags, 'context') && !explicit) {
+    for (const key of Object.keys(host.context) as (keyof KubeContext)[]) delete host.context[key];
+    Object.assign(host.context, resolved.context);
+  }
+  return { file, context: resolved.context };
+}
+
+/** requestLogging starts `-v=6`'s log with the kubeconfig it loaded and returns the cluster whose API calls it logs as requests. */
+function requestLogging(host: KubectlHost, ctx: ProgramContext, flags: ParsedFlags, verb: string, kube: { file: KubeconfigFile; context: KubeContext }): Cluster {
+  const klog = new Klog(ctx.now(), ctx.stderr);
+  if (host.fs().kind(kube.file.path) === 'file') klog.info('loader.go:402', `Config loaded from file:  ${kube.file.path}`, 1375);
+  const selectors = verb === 'get' ? [['fieldSelector', str(flags, 'field-selector')], ['labelSelector', str(flags, 'selector')]].filter(([, v]) => v) : [];
+  const params = [...selectors.map(([k, v]) => `${k}=${encodeURIComponent(v!)}`), ...(verb === 'get' ? ['limit=500'] : [])];
+  return loggedCluster(heartbeatView(host.cluster), klog, { server: kube.context.server ?? CLUSTER_SERVER, listQuery: params.length ? `?${params.join('&')}` : '' });
+}
+
+/** runRoot is kubectl with flags and no verb: its help, or pflag's error for a flag the root command lacks (`kubectl -A`). */
+function runRoot(ctx: ProgramContext): number {
+  try {
+    parseFlags(ctx.args, GLOBAL_FLAGS);
+  } catch (err) {
+    ctx.stderr(`Error: ${err instanceof Error ? err.message : String(err)}\nSee 'kubectl --help' for usage.\n`);
+    return 1;
+  }
+  ctx.stdout(topLevelHelp());
+  return 0;
 }
 
 /** pickSubcommand finds a command's subcommand named by the first positional argument, and where it is. */

@@ -74,6 +74,18 @@ export interface ImageRef {
 
 /** parseImage normalises a reference the way containerd does (`nginx` → `docker.io/library/nginx:latest`); undefined means InvalidImageName. */
 export function parseImage(image: string): ImageRef | undefined {
+  // Every status report reads every container's image: parse each reference once.
+  if (parsedRefs.has(image)) return parsedRefs.get(image);
+  if (parsedRefs.size >= PARSED_LIMIT) parsedRefs.clear();
+  const ref = parseReference(image);
+  parsedRefs.set(image, ref && Object.freeze(ref));
+  return ref;
+}
+
+const PARSED_LIMIT = 1024;
+const parsedRefs = new Map<string, ImageRef | undefined>();
+
+function parseReference(image: string): ImageRef | undefined {
   if (!/^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?(@sha256:[a-f0-9]{64})?$/.test(image)) return undefined;
   let rest = image.split('@')[0]!;
   let tag = 'latest';
@@ -92,8 +104,12 @@ export function parseImage(image: string): ImageRef | undefined {
 
 /** findImage looks a reference up in the catalog. */
 export function findImage(ref: ImageRef): ImageInfo | undefined {
-  return CATALOG.find((i) => i.repository === ref.repository && i.tag === ref.tag);
+  return byReference.get(`${ref.repository}:${ref.tag}`);
 }
+
+const byReference = new Map<string, ImageInfo>();
+// The first entry for a reference wins, as a search of the catalog in order would find it.
+for (const i of CATALOG) if (!byReference.has(`${i.repository}:${i.tag}`)) byReference.set(`${i.repository}:${i.tag}`, i);
 
 function fakeDigest(seed: string): string {
   // A fixed, reproducible stand-in for a manifest digest: FNV-1a, widened to 64 hex digits.

@@ -15,8 +15,11 @@ import type { EventRecorder } from '../events/recorder.ts';
 import type { Random } from '../random.ts';
 import type { Store } from '../store/store.ts';
 import { goDuration } from '../util/duration.ts';
+import { freezeOwned, shareUnchanged } from '../util/stored.ts';
 import { WorkQueue } from '../util/workqueue.ts';
+import { ContainerActivity } from './activity.ts';
 import { findImage, parseImage } from './images.ts';
+import type { InContainer } from './in-container.ts';
 import { newAgentState, noticeCordon, postNodeStatus, type NodeAgentState, type NodeReporter } from './node-status.ts';
 import { podStatus } from './pod-status.ts';
 import { planProcess } from './process.ts';
@@ -51,8 +54,12 @@ export class Kubelet implements Component {
   private readonly store: Store;
   private readonly leases: NodeLeases | undefined;
   private readonly reporter: NodeReporter;
+  private readonly activity: ContainerActivity;
 
-  constructor(config: KubeletConfig, deps: { api: ApiServer; store: Store; clock: Clock; random: Random; recorder: EventRecorder; leases?: NodeLeases; wake?: (k: Kubelet) => void }) {
+  constructor(
+    config: KubeletConfig,
+    deps: { api: ApiServer; store: Store; clock: Clock; random: Random; recorder: EventRecorder; leases?: NodeLeases; wake?: (k: Kubelet) => void; inContainer?: InContainer },
+  ) {
     this.queue = new WorkQueue(() => deps.wake?.(this));
     this.config = config;
     this.name = `kubelet/${config.node}`;
@@ -65,17 +72,22 @@ export class Kubelet implements Component {
     this.state = { node: config.node, images: [], lastIP: 1, pods: {} };
     this.agent = newAgentState(deps.clock.now());
     this.reporter = { api: deps.api, recorder: deps.recorder, node: config.node, actor: this.name };
+    this.activity = new ContainerActivity({
+      clock: deps.clock,
+      owner: this.name,
+      node: config.node,
+      inContainer: deps.inContainer,
+      event: (pod, c, type, reason, message) => this.event(pod, c, type, reason, message),
+      kill: (pod, rt, c, graceMs) => this.killContainer(rt, c, graceMs),
+    });
     this.leases?.register(config.node, () => ({ since: this.agent.leaseSince, stoppedAt: this.agent.stoppedAt }));
     deps.store.watch('Node', (e) => {
       const node = e.object as Node;
       if (node.metadata.name === config.node && e.type !== 'DELETED' && !!(e.old as Node | undefined)?.spec.unschedulable !== !!node.spec.unschedulable) this.queue.add(NODE_KEY);
     });
-    deps.store.watch('Pod', (e) => {
+    deps.store.watchPodsOn(config.node, (e) => {
       const pod = e.object as Pod;
-      const old = e.old as Pod | undefined;
-      if (pod.spec.nodeName === config.node || old?.spec.nodeName === config.node) {
-        this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}/${pod.metadata.uid}`);
-      }
+      this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}/${pod.metadata.uid}`);
     });
   }
 
@@ -99,6 +111,15 @@ export class Kubelet implements Component {
     return previous ? c.previousLogs : c.logs;
   }
 
+  /** logTimes returns when each of a container's current (or previous) log lines was written. */
+  logTimes(uid: string, container: string, previous = false): number[] | undefined {
+    const c = this.state.pods[uid]?.containers.find((x) => x.name === container);
+    if (!c) return undefined;
+    const lines = previous ? c.previousLogs : c.logs;
+    const times = previous ? c.previousLogTimes : c.logTimes;
+    return times?.length === lines.length ? times : lines.map(() => c.startedAt ?? 0);
+  }
+
   /** runtime exposes a pod's runtime record (read-only use). */
   runtime(uid: string): PodRuntime | undefined {
     return this.state.pods[uid];
@@ -108,7 +129,7 @@ export class Kubelet implements Component {
   appendLog(uid: string, container: string, line: string): boolean {
     const c = this.state.pods[uid]?.containers.find((x) => x.name === container);
     if (!c) return false;
-    appendLogs(c, [line]);
+    appendLogs(c, [line], this.clock.now());
     return true;
   }
 
@@ -166,9 +187,18 @@ export class Kubelet implements Component {
     return worked;
   }
 
+  /** reportReadyAfter makes a freshly registered (NotReady) kubelet post a Ready status `ms` from now, once its pod network would be up. */
+  reportReadyAfter(ms: number): void {
+    this.clock.schedule(ms, this.name, { type: 'node-ready' });
+  }
+
   onTimer(action: Timer['action']): void {
     if (this.agent.stopped) {
       this.agent.deferred.push(action);
+      return;
+    }
+    if (action.type === 'node-ready') {
+      postNodeStatus(this.reporter, this.clock.now());
       return;
     }
     const rt = this.state.pods[action.uid as string];
@@ -200,6 +230,12 @@ export class Kubelet implements Component {
         break;
       case 'stopped':
         if (c && c.containerID === action.id && c.state === 'running') this.onExit(pod, rt, c, action.code as number, action.signal as number);
+        break;
+      case 'probe':
+        if (c && c.containerID === action.id && !rt.terminating && !this.activity.onProbe(pod, rt, c, action.kind as 'startup' | 'readiness' | 'liveness')) return;
+        break;
+      case 'script':
+        if (c && c.containerID === action.id && !rt.terminating) this.activity.onScript(pod, rt, c);
         break;
       case 'grace-expired':
         for (const x of rt.containers) if (x.state === 'running') this.onExit(pod, rt, x, 137, 9);
@@ -264,6 +300,7 @@ export class Kubelet implements Component {
         crashBackoffMs: BACKOFF_START_MS,
         pullBackoffMs: BACKOFF_START_MS,
         logs: [],
+        logTimes: [],
         previousLogs: [],
       })),
       terminating: false,
@@ -359,18 +396,20 @@ export class Kubelet implements Component {
     c.pending = undefined;
     c.startedAt = this.clock.now();
     c.terminated = undefined;
-    // Without a readiness probe a container counts as ready as soon as it runs.
-    c.ready = !spec.readinessProbe;
-    const plan = planProcess(info.behaviour, spec.command, spec.args);
+    const plan = planProcess(info.behaviour, spec.command, spec.args, spec.stdin);
     c.stopMs = plan.stopMs;
-    appendLogs(c, plan.logs);
+    appendLogs(c, plan.logs, this.clock.now());
     if (plan.runMs !== undefined) this.clock.schedule(plan.runMs, this.name, { type: 'exited', uid: rt.uid, container: c.name, id: c.containerID, code: plan.exitCode });
+    // Readiness (without a readiness probe: ready at once), startup and liveness probes, and the script.
+    this.activity.start(pod, rt, c, spec, plan);
     this.startNext(pod, rt);
   }
 
   private onExit(pod: Pod, rt: PodRuntime, c: ContainerRuntime, code: number, _signal: number): void {
     c.state = 'terminated';
     c.ready = false;
+    delete c.script;
+    delete c.killing;
     c.terminated = {
       exitCode: code,
       // containerd reports a SIGKILLed process as exit code 137 and leaves `signal` unset.
@@ -407,13 +446,22 @@ export class Kubelet implements Component {
     if (c.terminated) c.last = c.terminated;
     c.terminated = undefined;
     c.previousLogs = c.logs;
+    c.previousLogTimes = c.logTimes;
     c.logs = [];
+    c.logTimes = [];
     c.restartCount++;
     c.pending = undefined;
     c.state = 'waiting';
     c.reason = 'ContainerCreating';
     c.containerID = undefined;
     this.pull(pod, rt, c);
+  }
+
+  /** killContainer stops one container, as a failed liveness probe has it: SIGTERM, then SIGKILL once `graceMs` runs out. */
+  private killContainer(rt: PodRuntime, c: ContainerRuntime, graceMs: number): void {
+    const stop = { type: 'stopped', uid: rt.uid, container: c.name, id: c.containerID };
+    if (c.stopMs !== undefined && c.stopMs < graceMs) this.clock.schedule(c.stopMs, this.name, { ...stop, code: 0, signal: 0 });
+    else this.clock.schedule(graceMs, this.name, { ...stop, code: 137, signal: 9 });
   }
 
   private terminate(pod: Pod, rt: PodRuntime): void {
@@ -457,7 +505,9 @@ export class Kubelet implements Component {
     if (!this.state.pods[rt.uid]) return;
     const current = this.api.tryGet<Pod>('Pod', rt.namespace, rt.name);
     if (!current || current.metadata.uid !== rt.uid) return;
-    const status = podStatus(current, rt, this.config.hostIP, this.clock.now());
+    // Sharing what did not change with the current status, and frozen, the fresh status is
+    // handed to the API server as it is, not copied.
+    const status = freezeOwned(shareUnchanged(podStatus(current, rt, this.config.hostIP, this.clock.now()), current.status));
     this.api.updateStatus({ ...current, status }, this.name);
     void pod;
   }

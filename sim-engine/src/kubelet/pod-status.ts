@@ -73,7 +73,8 @@ function containerStatus(pod: Pod, c: ContainerRuntime): ContainerStatus {
     name: c.name,
     ready: c.ready,
     restartCount: c.restartCount,
-    started: c.state === 'running',
+    // A container with a startup probe counts as started only once the probe has passed.
+    started: c.state === 'running' && c.startupDone !== false,
     state: stateOf(c),
     volumeMounts: spec?.volumeMounts?.map((m) => ({ ...m, ...(m.readOnly ? { recursiveReadOnly: 'Disabled' } : {}) })),
   };

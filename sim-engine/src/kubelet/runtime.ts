@@ -1,4 +1,6 @@
 /** The kubelet's own knowledge of the containers it runs: plain data, kept in snapshots. */
+import type { ProbeKind, ProbeRunState } from './probes/worker.ts';
+import type { ScriptState } from './script/run.ts';
 
 /** TerminatedInfo describes a container's last exit. */
 export interface TerminatedInfo {
@@ -36,6 +38,17 @@ export interface ContainerRuntime {
   stopping?: boolean;
   logs: string[];
   previousLogs: string[];
+  /** When each line of `logs` was written (absent in snapshots taken before lines were timed). */
+  logTimes?: number[];
+  previousLogTimes?: number[];
+  /** The probe workers' memory for the current container. */
+  probes?: Partial<Record<ProbeKind, ProbeRunState>>;
+  /** False while a startup probe has yet to succeed; absent without a startup probe. */
+  startupDone?: boolean;
+  /** Being killed after a failed liveness or startup probe. */
+  killing?: boolean;
+  /** The container's shell script and where it is, when its command is one. */
+  script?: { src: string; state: ScriptState };
 }
 
 /** PodRuntime is one pod's sandbox and containers on a node. */
@@ -67,8 +80,16 @@ export interface KubeletState {
 /** MAX_LOG_LINES bounds each container's kept log. */
 export const MAX_LOG_LINES = 1000;
 
-/** appendLogs adds lines to a container's log, keeping the newest MAX_LOG_LINES. */
-export function appendLogs(c: ContainerRuntime, lines: string[]): void {
+/** appendLogs adds lines written at `at` to a container's log, keeping the newest MAX_LOG_LINES. */
+export function appendLogs(c: ContainerRuntime, lines: string[], at?: number): void {
+  if (at !== undefined || c.logTimes) {
+    // Lines from before times were kept count as written when the container started.
+    const times = (c.logTimes ??= c.logs.map(() => c.startedAt ?? 0));
+    for (const _ of lines) times.push(at ?? c.startedAt ?? 0);
+  }
   c.logs.push(...lines);
-  if (c.logs.length > MAX_LOG_LINES) c.logs.splice(0, c.logs.length - MAX_LOG_LINES);
+  if (c.logs.length > MAX_LOG_LINES) {
+    c.logs.splice(0, c.logs.length - MAX_LOG_LINES);
+    c.logTimes?.splice(0, c.logTimes.length - MAX_LOG_LINES);
+  }
 }

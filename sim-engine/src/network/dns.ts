@@ -30,7 +30,8 @@ export interface ResolvConf {
  * per name it tried).
  */
 export type DnsAnswer =
-  | { ok: true; server: string; name: string; addresses: string[] }
+  /** An ExternalName Service answers with `cname`, its externalName; `addresses` are the target's, empty when the sandbox cannot resolve it (it has no upstream DNS). */
+  | { ok: true; server: string; name: string; addresses: string[]; cname?: string }
   | { ok: false; error: 'nxdomain' | 'timeout'; server: string; name: string; tried: string[]; message: string };
 
 /** dnsFailure builds a failed answer with busybox's wording. */
@@ -82,6 +83,14 @@ export function lookup(api: ApiServer, fqdn: string): string[] | undefined {
     return isIPv4(ip) ? [ip] : undefined;
   }
   return undefined;
+}
+
+/** externalNameOf is the CNAME cluster DNS answers for an ExternalName Service's name, if `fqdn` names one. */
+export function externalNameOf(api: ApiServer, fqdn: string): string | undefined {
+  const labels = fqdn.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length !== 5 || labels.slice(2).join('.') !== `svc.${CLUSTER_DOMAIN}`) return undefined;
+  const svc = api.tryGet<Service>('Service', labels[1]!, labels[0]!);
+  return svc?.spec.type === 'ExternalName' && svc.spec.externalName ? svc.spec.externalName.replace(/\.$/, '') : undefined;
 }
 
 /** ReadyEndpoint is one address:port kube-proxy may send a Service's traffic to. */

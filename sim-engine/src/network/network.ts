@@ -14,7 +14,7 @@ import type { ApiServer } from '../apiserver/apiserver.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { Component } from '../component.ts';
 import type { Kubelet } from '../kubelet/kubelet.ts';
-import { CLUSTER_DNS_IP, candidates, dnsFailure, isIPv4, lookup, readyEndpoints, resolvConf, type DnsAnswer } from './dns.ts';
+import { CLUSTER_DNS_IP, candidates, dnsFailure, externalNameOf, isIPv4, lookup, readyEndpoints, resolvConf, type DnsAnswer } from './dns.ts';
 import { listenersOf, type HttpResponse, type Listener } from './servers.ts';
 
 /** Client is where a connection starts: a pod, or a node (its host network) by name. */
@@ -105,16 +105,33 @@ export class Network implements Component {
     if (conf.nameserver !== CLUSTER_DNS_IP) return dnsFailure('nxdomain', conf.nameserver, bare, tried);
     if (!this.dnsAnswers()) return dnsFailure('timeout', conf.nameserver, bare, tried);
     for (const fqdn of tried) {
+      // CoreDNS answers an ExternalName Service with a CNAME and chases it; only in-cluster targets resolve here.
+      const cname = externalNameOf(this.deps.api, fqdn);
+      if (cname !== undefined) return { ok: true, server: conf.nameserver, name: fqdn, cname, addresses: lookup(this.deps.api, cname) ?? [] };
       const addresses = lookup(this.deps.api, fqdn);
       if (addresses) return { ok: true, server: conf.nameserver, name: fqdn, addresses };
     }
     return dnsFailure('nxdomain', conf.nameserver, bare, tried);
   }
 
+  /**
+   * echoReply tells whether an ICMP echo from `from` to `ip` is answered: loopback, running pods
+   * and nodes answer; a Service's virtual IP does not (kube-proxy's rules match TCP/UDP ports
+   * only, so nothing owns the address), nor does an unused one. `sameNode` says the reply never
+   * left the node.
+   */
+  echoReply(from: Client, ip: string): { ok: boolean; sameNode: boolean } {
+    if (ip.startsWith('127.')) return { ok: true, sameNode: true };
+    const pod = this.podWithIP(ip);
+    const node = pod?.spec.nodeName ?? this.nodeWithIP(ip)?.metadata.name;
+    return { ok: node !== undefined, sameNode: node === nodeOf(from) };
+  }
+
   /** connect opens a TCP connection from `from` to host:port and says which container accepted it. */
   connect(from: Client, host: string, port: number): Target | NetError {
     const answer = this.resolve(from, host);
     if (!answer.ok) return { ok: false, error: answer.error, host, port };
+    if (answer.addresses.length === 0) return { ok: false, error: 'nxdomain', host, port };
     const ip = answer.addresses[0]!;
     const fail = (error: NetError['error']): NetError => ({ ok: false, error, host, ip, port });
     if (ip.startsWith('127.')) {

@@ -18,8 +18,11 @@ export interface NodeSpecInput {
 /** KUBELET_VERSION is the version every simulated node reports. */
 export const KUBELET_VERSION = 'v1.32.2';
 
-/** makeNode returns the Node object a kubelet registers for `input`, created at `createdAt`. */
-export function makeNode(input: NodeSpecInput, random: Random, createdAt: number, readyAt: number): Node {
+/** NOT_READY_MESSAGE is what a freshly registered kubelet says until its pod network is up. */
+export const NOT_READY_MESSAGE = 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
+
+/** makeNode returns the Node object a kubelet registers for `input`, created at `createdAt`; with `notReady` it is still waiting for its network (Ready False). */
+export function makeNode(input: NodeSpecInput, random: Random, createdAt: number, readyAt: number, notReady = false): Node {
   const controlPlane = input.role === 'control-plane';
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
@@ -74,7 +77,7 @@ export function makeNode(input: NodeSpecInput, random: Random, createdAt: number
         cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', created),
         cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', created),
         cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', created),
-        cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', ready),
+        notReady ? cond('Ready', 'False', 'KubeletNotReady', NOT_READY_MESSAGE, created) : cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', ready),
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {

@@ -38,10 +38,17 @@ export class SchedulerCache {
   private readonly infos = new Map<string, NodeInfo>();
   private readonly placed = new Map<string, Placement>();
   private names: string[] = [];
+  private ordered: NodeInfo[] = [];
 
   constructor(store: Store) {
     store.watch('Node', (e) => (e.type === 'DELETED' ? this.removeNode(e.object as Node) : this.upsertNode(e.object as Node)));
-    store.watch('Pod', (e) => this.updatePod(e.type === 'DELETED' ? undefined : (e.object as Pod), e.object as Pod));
+    store.watch('Pod', (e) => {
+      const pod = e.object as Pod;
+      const old = e.old as Pod | undefined;
+      // A placement changes only when the pod's node or whether it has finished does.
+      if (e.type === 'MODIFIED' && old!.spec.nodeName === pod.spec.nodeName && finished(old!) === finished(pod)) return;
+      this.updatePod(e.type === 'DELETED' ? undefined : pod, pod);
+    });
   }
 
   /** rebuild recomputes everything from the store's current contents. */
@@ -49,6 +56,7 @@ export class SchedulerCache {
     this.infos.clear();
     this.placed.clear();
     this.names = [];
+    this.ordered = [];
     for (const n of store.list('Node') as Node[]) this.upsertNode(n);
     for (const p of store.list('Pod') as Pod[]) this.updatePod(p, p);
   }
@@ -56,6 +64,11 @@ export class SchedulerCache {
   /** nodeNames lists the nodes in name order. */
   nodeNames(): readonly string[] {
     return this.names;
+  }
+
+  /** nodeInfos lists every node's NodeInfo in name order. */
+  nodeInfos(): readonly NodeInfo[] {
+    return this.ordered;
   }
 
   /** info returns a node's NodeInfo. */
@@ -80,11 +93,13 @@ export class SchedulerCache {
     }
     this.infos.set(name, { node, allocatable, podCount: 0, cpu: 0, memory: 0, hostPorts: new Map(), byOwner: new Map() });
     this.names = [...this.infos.keys()].sort();
+    this.ordered = this.names.map((n) => this.infos.get(n)!);
   }
 
   private removeNode(node: Node): void {
     this.infos.delete(node.metadata.name!);
     this.names = this.names.filter((n) => n !== node.metadata.name);
+    this.ordered = this.names.map((n) => this.infos.get(n)!);
   }
 
   /** updatePod moves a pod's placement to match its current state (`pod` undefined when deleted). */
@@ -119,6 +134,10 @@ export class SchedulerCache {
     for (const port of p.ports) bump(info.hostPorts, port, sign);
     if (p.owner) bump(info.byOwner, p.owner, sign);
   }
+}
+
+function finished(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
 function bump(map: Map<string, number>, key: string, by: number): void {

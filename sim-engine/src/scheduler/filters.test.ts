@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { tolerates } from './filters.ts';
+import type { Node } from '../api/node.ts';
+import type { Pod } from '../api/pod.ts';
+import type { NodeInfo } from './cache.ts';
+import { FILTERS, podFacts, runFilters, tolerates } from './filters.ts';
 import { parseCPU, parseMemory } from './quantity.ts';
 
 describe('tolerates', () => {
@@ -36,5 +39,28 @@ describe('quantities', () => {
     expect(parseMemory('1G')).toBe(1e9);
     expect(parseMemory('8148204Ki')).toBe(8148204 * 1024);
     expect(parseMemory('100')).toBe(100);
+  });
+});
+
+describe('runFilters', () => {
+  it('runs the FILTERS chain in order and reports the first failure', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', resources: { requests: { cpu: '2' } } }] } } as Pod;
+    const info = (unschedulable: boolean, labels: Record<string, string>, cpu: number): NodeInfo => ({
+      node: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n', labels }, spec: { unschedulable } } as Node,
+      allocatable: { cpu, memory: 1e9, pods: 110 },
+      podCount: 0,
+      cpu: 0,
+      memory: 0,
+      hostPorts: new Map(),
+      byOwner: new Map(),
+    });
+    const facts = podFacts(pod);
+    for (const i of [info(true, {}, 1000), info(false, {}, 1000), info(false, { disk: 'ssd' }, 1000), info(false, { disk: 'ssd' }, 4000)]) {
+      let expected: string | undefined;
+      for (const f of FILTERS) if ((expected = f(facts, i)) !== undefined) break;
+      expect(runFilters(facts, i)).toBe(expected);
+    }
+    expect(runFilters(facts, info(false, { disk: 'ssd' }, 1000))).toBe('Insufficient cpu');
+    expect(runFilters(facts, info(false, { disk: 'ssd' }, 4000))).toBeUndefined();
   });
 });

@@ -7,40 +7,58 @@ import type { Pod, Toleration } from '../api/pod.ts';
 import type { NodeInfo } from './cache.ts';
 import { parseCPU, parseMemory } from './quantity.ts';
 
+/**
+ * PodFacts is what the filters ask of the pod being scheduled, worked out once per scheduling
+ * attempt rather than once per node looked at: its requests, host ports and node selector.
+ */
+export interface PodFacts {
+  pod: Pod;
+  cpu: number;
+  memory: number;
+  hostPorts: readonly string[];
+  nodeSelector: readonly [string, string][];
+}
+
+/** podFacts works out a pod's PodFacts. */
+export function podFacts(pod: Pod): PodFacts {
+  return { pod, ...requests(pod), hostPorts: [...hostPorts(pod)], nodeSelector: Object.entries(pod.spec.nodeSelector ?? {}) };
+}
+
 /** Filter is one plugin's verdict on a node. */
-export type Filter = (pod: Pod, info: NodeInfo) => string | undefined;
+export type Filter = (pod: PodFacts, info: NodeInfo) => string | undefined;
 
 /** nodeUnschedulable rejects cordoned nodes, unless the pod tolerates the unschedulable taint. */
-export const nodeUnschedulable: Filter = (pod, { node }) =>
+export const nodeUnschedulable: Filter = ({ pod }, { node }) =>
   node.spec.unschedulable && !tolerates(pod.spec.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
     ? 'node(s) were unschedulable'
     : undefined;
 
 /** taintToleration rejects nodes with a NoSchedule or NoExecute taint the pod does not tolerate. */
-export const taintToleration: Filter = (pod, { node }) => {
-  const taint = (node.spec.taints ?? []).find((t) => t.effect !== 'PreferNoSchedule' && !tolerates(pod.spec.tolerations, t));
+export const taintToleration: Filter = ({ pod }, { node }) => {
+  const taints = node.spec.taints;
+  if (!taints?.length) return undefined;
+  const taint = taints.find((t) => t.effect !== 'PreferNoSchedule' && !tolerates(pod.spec.tolerations, t));
   return taint ? `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` : undefined;
 };
 
 /** nodeAffinity rejects nodes whose labels do not match the pod's nodeSelector. */
-export const nodeAffinity: Filter = (pod, { node }) => {
+export const nodeAffinity: Filter = ({ nodeSelector }, { node }) => {
+  if (nodeSelector.length === 0) return undefined;
   const labels = node.metadata.labels ?? {};
-  const ok = Object.entries(pod.spec.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
+  const ok = nodeSelector.every(([k, v]) => labels[k] === v);
   return ok ? undefined : "node(s) didn't match Pod's node affinity/selector";
 };
 
 /** nodePorts rejects nodes where a requested hostPort is already taken. */
-export const nodePorts: Filter = (pod, info) => {
-  const wanted = hostPorts(pod);
-  const clash = [...wanted].some((hp) => info.hostPorts.has(hp));
-  return clash ? "node(s) didn't have free ports for the requested pod ports" : undefined;
+export const nodePorts: Filter = (want, info) => {
+  for (const hp of want.hostPorts) if (info.hostPorts.has(hp)) return "node(s) didn't have free ports for the requested pod ports";
+  return undefined;
 };
 
 /** nodeResourcesFit rejects nodes without room for the pod's requests (and the pod count). */
-export const nodeResourcesFit: Filter = (pod, info) => {
+export const nodeResourcesFit: Filter = (want, info) => {
   const alloc = info.allocatable;
   if (info.podCount + 1 > alloc.pods) return 'Too many pods';
-  const want = requests(pod);
   if (want.cpu > 0 && info.cpu + want.cpu > alloc.cpu) return 'Insufficient cpu';
   if (want.memory > 0 && info.memory + want.memory > alloc.memory) return 'Insufficient memory';
   return undefined;
@@ -48,6 +66,15 @@ export const nodeResourcesFit: Filter = (pod, info) => {
 
 /** FILTERS is the default profile's filter chain; the first failing filter names the node's reason. */
 export const FILTERS: readonly Filter[] = [nodeUnschedulable, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
+
+/**
+ * runFilters runs FILTERS in order on one node and returns the first reason (undefined when the
+ * node fits). Spelled out rather than looped so the engine can inline each plugin: a pod on a
+ * thousand-node cluster is checked against hundreds of nodes.
+ */
+export function runFilters(pod: PodFacts, info: NodeInfo): string | undefined {
+  return nodeUnschedulable(pod, info) ?? taintToleration(pod, info) ?? nodeAffinity(pod, info) ?? nodePorts(pod, info) ?? nodeResourcesFit(pod, info);
+}
 
 /** PREEMPTION_HELPS lists reasons that evicting lower-priority pods could cure. */
 export const PREEMPTION_HELPS = new Set(['Insufficient cpu', 'Insufficient memory', 'Too many pods', "node(s) didn't have free ports for the requested pod ports"]);

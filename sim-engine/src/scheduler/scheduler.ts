@@ -14,7 +14,7 @@ import type { Store } from '../store/store.ts';
 import { rfc3339 } from '../util/time.ts';
 import { WorkQueue } from '../util/workqueue.ts';
 import { SchedulerCache, type NodeInfo } from './cache.ts';
-import { FILTERS, PREEMPTION_HELPS } from './filters.ts';
+import { podFacts, PREEMPTION_HELPS, runFilters } from './filters.ts';
 
 const ACTOR = 'default-scheduler';
 
@@ -91,46 +91,44 @@ export class Scheduler implements Component {
       delete this.state.unschedulable[key];
       return;
     }
-    const names = this.cache.nodeNames();
+    const names = this.cache.nodeInfos();
     const reasons = new Map<string, number>();
-    const feasible: NodeInfo[] = [];
+    const facts = podFacts(pod);
+    // Scoring (fewest pods of the same owner, then fewest pods, then at random) happens as the
+    // feasible nodes are found, in the order they are found.
+    const owner = pod.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+    const ties: NodeInfo[] = [];
+    let best = Number.POSITIVE_INFINITY;
+    let feasible = 0;
     // Like kube-scheduler, stop searching once enough feasible nodes are found, and start the
     // next search where this one stopped, so large clusters stay fast and fairly used.
     const wanted = feasibleNodesToFind(names.length);
     let processed = 0;
-    for (; processed < names.length && feasible.length < wanted; processed++) {
-      const info = this.cache.info(names[(this.state.nextStartNodeIndex + processed) % names.length]!)!;
-      let reason: string | undefined;
-      for (const f of FILTERS) if ((reason = f(pod, info)) !== undefined) break;
-      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      else feasible.push(info);
+    for (; processed < names.length && feasible < wanted; processed++) {
+      const info = names[(this.state.nextStartNodeIndex + processed) % names.length]!;
+      const reason = runFilters(facts, info);
+      if (reason) {
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        continue;
+      }
+      feasible++;
+      const score = (owner ? (info.byOwner.get(owner) ?? 0) : 0) * 1000 + info.podCount;
+      if (score < best) {
+        best = score;
+        ties.length = 0;
+      }
+      if (score === best) ties.push(info);
     }
     if (names.length) this.state.nextStartNodeIndex = (this.state.nextStartNodeIndex + processed) % names.length;
-    if (feasible.length === 0) {
+    if (feasible === 0) {
       this.fail(pod, key, names.length, reasons);
       return;
     }
-    const best = this.pick(pod, feasible);
+    const chosen = ties[this.random.int(ties.length)]!;
     delete this.state.unschedulable[key];
-    const bound = this.api.bind(pod, best.node.metadata.name!, ACTOR, rfc3339(this.clock.now()));
-    this.cache.assume(bound, best.node.metadata.name!);
-    this.recorder.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${best.node.metadata.name}`, { component: ACTOR });
-  }
-
-  /** pick scores feasible nodes: fewest pods of the same owner first, then fewest pods overall, then at random. */
-  private pick(pod: Pod, feasible: NodeInfo[]): NodeInfo {
-    const owner = pod.metadata.ownerReferences?.find((r) => r.controller)?.uid;
-    const score = (i: NodeInfo) => (owner ? (i.byOwner.get(owner) ?? 0) : 0) * 1000 + i.podCount;
-    let best = Number.POSITIVE_INFINITY;
-    let ties: NodeInfo[] = [];
-    for (const i of feasible) {
-      const sc = score(i);
-      if (sc < best) {
-        best = sc;
-        ties = [i];
-      } else if (sc === best) ties.push(i);
-    }
-    return ties[this.random.int(ties.length)]!;
+    const bound = this.api.bind(pod, chosen.node.metadata.name!, ACTOR, rfc3339(this.clock.now()));
+    this.cache.assume(bound, chosen.node.metadata.name!);
+    this.recorder.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${chosen.node.metadata.name}`, { component: ACTOR });
   }
 
   private fail(pod: Pod, key: string, total: number, reasons: Map<string, number>): void {

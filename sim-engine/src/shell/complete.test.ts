@@ -15,11 +15,13 @@ function at(line: string, completers?: Record<string, Completer>) {
 
 describe('command completion', () => {
   it('offers builtins, tools, programs and aliases in command position', () => {
-    expect(at('wh')).toEqual({ start: 0, candidates: ['which', 'whoami'] });
+    expect(at('wh')).toEqual({ start: 0, candidates: ['which', 'while', 'whoami'] });
     expect(at('k')).toEqual({ start: 0, candidates: ['k', 'kubectl'] });
     expect(at('ls | gr')).toEqual({ start: 5, candidates: ['grep'] });
     expect(at('X=1 ec')).toEqual({ start: 4, candidates: ['echo'] });
     expect(at('true && ca').candidates).toEqual(['cat']);
+    expect(at('for n in a b; do kube').candidates).toEqual(['kubectl']);
+    expect(at('if true; then ec').candidates).toEqual(['echo']);
   });
 
   it('looks through wrappers such as watch and timeout', () => {

@@ -26,6 +26,9 @@ export interface CompletionContext {
   completers: Readonly<Record<string, Completer>>;
 }
 
+// Reserved words offered in command position, and skipped before the command they introduce.
+const KEYWORDS = ['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done'];
+
 // Commands that run another command given as their arguments, and how many operands precede it.
 const WRAPPERS: Record<string, { valueOptions: string[]; operands: number }> = {
   watch: { valueOptions: ['-n', '--interval'], operands: 0 },
@@ -48,7 +51,7 @@ export function complete(line: string, cursor: number, ctx: CompletionContext): 
   const command = unwrap(words, ctx.scope.aliases);
   if (command === undefined) return sorted(files(current, ctx));
   if (command.length === 0 && !current.includes('/')) {
-    const names = [...ctx.commandNames, ...Object.keys(ctx.scope.aliases)];
+    const names = [...ctx.commandNames, ...Object.keys(ctx.scope.aliases), ...KEYWORDS];
     return sorted(names.filter((n) => n.startsWith(current)));
   }
   const completer = command[0] === undefined ? undefined : own(ctx.completers, command[0]);
@@ -113,6 +116,11 @@ function unwrap(words: string[], aliases: Record<string, string>): string[] | un
   for (let guard = 0; guard < 8; guard++) {
     const first = rest[0];
     if (first === undefined) return rest;
+    // After `do`, `then` or `if` a new command starts.
+    if (KEYWORDS.includes(first) || first === '!' || first === '{') {
+      rest = rest.slice(1);
+      continue;
+    }
     if (Object.hasOwn(aliases, first)) {
       rest = [...aliases[first]!.split(/\s+/).filter((w) => w !== ''), ...rest.slice(1)];
       continue;

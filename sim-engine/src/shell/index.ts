@@ -1,6 +1,6 @@
 /** The sandbox's pseudo-shell: a small bash with a virtual filesystem, builtins and pipe tools. */
 export { SHELL_EXIT, Shell, exitCodeOf } from './shell.ts';
-export type { ShellOptions, TerminalIo } from './shell.ts';
+export type { RunOptions, ShellOptions, TerminalIo } from './shell.ts';
 export type { Completer, Completion } from './complete.ts';
 export { DEFAULT_ALIASES, DEFAULT_ENV, DEFAULT_HOSTNAME } from './state.ts';
 export type { ShellState } from './state.ts';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { Shell } from './shell.ts';
+import { SHELL_EXIT, Shell } from './shell.ts';
 import { testShell } from './testing.ts';
 import type { Program } from './types.ts';
 
@@ -118,5 +118,31 @@ describe('Shell', () => {
     let out = '';
     await shell.run('sleep 2; hostname', { stdout: (s) => (out += s), stderr: (s) => (out += s) }, { interrupted: false });
     expect([out, now]).toEqual(['lab\n', 2000]);
+  });
+
+  it('asks a hostname function each time, and lets a logout hook keep the shell after exit', async () => {
+    let host = 'a';
+    let nested = 1;
+    const shell = new Shell({
+      programs: {},
+      sleep: async () => {},
+      now: () => 0,
+      hostname: () => host,
+      logout: (io) => {
+        if (nested === 0) return false;
+        nested--;
+        io.stderr('logout\n');
+        return true;
+      },
+    });
+    let out = '';
+    const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (out += s) };
+    host = 'b';
+    await shell.run('hostname', io, { interrupted: false });
+    expect(shell.prompt()).toContain('learner@b');
+    expect(await shell.run('exit 4', io, { interrupted: false })).toBe(4);
+    expect([out, shell.exited]).toEqual(['b\nlogout\n', false]);
+    expect(await shell.run('exit', io, { interrupted: false })).toBe(SHELL_EXIT + 4);
+    expect(shell.exited).toBe(true);
   });
 });

@@ -26,6 +26,17 @@ export function exitCodeOf(status: number): number | undefined {
   return status >= SHELL_EXIT ? status - SHELL_EXIT : undefined;
 }
 
+/**
+ * RunOptions mark a quiet run: a command a panel or a notebook cell runs in the learner's shell
+ * without the learner typing it. It is kept out of `history`, and `$?` afterwards is what the
+ * learner's last command left; the run itself sees `$?` as `status` when that is given (a
+ * cell's previous command), else as the learner left it. Files, directory and variables are shared.
+ */
+export interface RunOptions {
+  quiet?: boolean;
+  status?: number;
+}
+
 /** ShellOptions configure a shell. */
 export interface ShellOptions {
   /** programs are the external commands, e.g. { kubectl }. */
@@ -36,12 +47,26 @@ export interface ShellOptions {
   now(): number;
   /** state restores a snapshot(); without it the shell starts fresh. */
   state?: ShellState;
-  /** hostname is shown in the prompt and by `hostname`; 'wheelhouse' by default. */
-  hostname?: string;
+  /** hostname is shown in the prompt and by `hostname`; 'wheelhouse' by default. A function is asked each time, for a learner who moves between machines with ssh. */
+  hostname?: string | (() => string);
+  /**
+   * logout is asked when the learner runs `exit`: it returns true when `exit` only closed a
+   * nested login (an ssh session), having printed what that prints, so the shell carries on.
+   */
+  logout?: (io: TerminalIo) => boolean;
+  /** guest returns the shell the terminal is attached to inside a container (kubectl exec -it), which then gets the learner's lines and gives the prompt. */
+  guest?: () => GuestShell | undefined;
   /** files seed a fresh filesystem ({ path: content }, relative paths under home); ignored when `state` is given. */
   files?: Record<string, string>;
   /** completers complete arguments of a program by name, e.g. { kubectl: (words, current) => [...] }. */
   completers?: Record<string, Completer>;
+}
+
+/** GuestShell is a shell running elsewhere that the learner types into until it ends (`exit`), like a container's sh. */
+export interface GuestShell {
+  prompt(): string;
+  /** run runs one input there: its status, and whether the guest ended (the learner is back in this shell). */
+  run(input: string, io: TerminalIo, signal: Interrupt): Promise<{ status: number; ended: boolean }>;
 }
 
 /** TerminalIo is where a run's output goes. */
@@ -57,19 +82,20 @@ export class Shell {
   private readonly opts: ShellOptions;
   private readonly scope: Scope;
   private readonly executor: Executor;
-  private readonly hostname: string;
+  private readonly hostname: () => string;
   private exitedWith: number | undefined;
 
   constructor(opts: ShellOptions) {
     this.opts = opts;
-    this.hostname = opts.hostname ?? DEFAULT_HOSTNAME;
+    const hostname = opts.hostname ?? DEFAULT_HOSTNAME;
+    this.hostname = typeof hostname === 'string' ? () => hostname : hostname;
     const now = (): number => opts.now();
     const state = opts.state;
     this.fs = state ? new VirtualFS(state, now) : VirtualFS.fromFiles(opts.files ?? {}, now);
     this.scope = new Scope({
       cwd: state?.cwd ?? HOME,
       env: state?.env ?? DEFAULT_ENV,
-      vars: state?.vars ?? { HOSTNAME: this.hostname },
+      vars: state?.vars ?? { HOSTNAME: this.hostname() },
       aliases: state?.aliases ?? DEFAULT_ALIASES,
       history: [...(state?.history ?? [])],
     });
@@ -77,13 +103,33 @@ export class Shell {
     this.executor = new Executor({ fs: this.fs, programs: opts.programs, hostname: this.hostname });
   }
 
-  /** run executes one complete input (may span lines: heredocs, continuations) and resolves to the last exit status; see SHELL_EXIT for `exit`. */
-  async run(input: string, io: TerminalIo, signal: Interrupt): Promise<number> {
+  /** run executes one complete input (may span lines: heredocs, continuations) and resolves to the last exit status; see SHELL_EXIT for `exit`, RunOptions for quiet runs. */
+  async run(input: string, io: TerminalIo, signal: Interrupt, opts: RunOptions = {}): Promise<number> {
     const text = input.replace(/\r\n?/g, '\n');
+    if (opts.quiet) {
+      const learners = this.scope.status;
+      if (opts.status !== undefined) this.scope.status = opts.status;
+      try {
+        return await this.execute(text, io, signal);
+      } finally {
+        this.scope.status = learners;
+      }
+    }
+    const guest = this.opts.guest?.();
+    if (guest) {
+      // The line was typed into the container's shell: bash sees only the exit status of the kubectl that attached.
+      const { status, ended } = await guest.run(text, io, signal);
+      if (ended) this.scope.status = status;
+      return status;
+    }
     const entry = text.replace(/\n+$/, '');
     const history = this.scope.history;
     // Like HISTCONTROL=ignoredups: a repeated command is recorded once.
     if (entry.trim() !== '' && history[history.length - 1] !== entry) history.push(entry);
+    return this.execute(text, io, signal);
+  }
+
+  private async execute(text: string, io: TerminalIo, signal: Interrupt): Promise<number> {
     this.scope.exitCode = undefined;
     const shellIo = { stdin: '', stdout: (t: string) => io.stdout(t), stderr: (t: string) => io.stderr(t), sleep: (ms: number) => this.opts.sleep(ms), now: () => this.opts.now(), signal };
     try {
@@ -96,6 +142,10 @@ export class Shell {
     const code = this.scope.exitCode;
     this.scope.exitCode = undefined;
     if (code === undefined) return this.scope.status;
+    if (this.opts.logout?.(io)) {
+      this.scope.status = code;
+      return code;
+    }
     this.exitedWith = code;
     return SHELL_EXIT + code;
   }
@@ -110,7 +160,7 @@ export class Shell {
     return this.exitedWith;
   }
 
-  /** needsMore tells whether `input` is incomplete (open quote, heredoc awaiting its terminator, trailing `|`, `&&`, `||` or backslash) so the terminal should read another line with the `> ` prompt. */
+  /** needsMore tells whether `input` is incomplete (open quote, heredoc awaiting its terminator, unfinished `if`/`for`/`while`, trailing `|`, `&&`, `||` or backslash) so the terminal should read another line with the `> ` prompt. */
   needsMore(input: string): boolean {
     const parser = new Parser(input.replace(/\r\n?/g, '\n'), this.scope.aliases);
     try {
@@ -125,6 +175,8 @@ export class Shell {
 
   /** complete returns bash-like completion candidates for the word at `cursor` (commands, builtins, aliases, file names, and program completers). */
   complete(line: string, cursor: number): Completion {
+    // A container's shell completes nothing the sandbox knows of.
+    if (this.opts.guest?.()) return { start: cursor, candidates: [] };
     return complete(line, cursor, {
       scope: this.scope,
       fs: this.fs,
@@ -141,9 +193,11 @@ export class Shell {
 
   /** prompt is bash's default colored prompt, e.g. `learner@wheelhouse:~$ ` with the directory shortened under HOME. */
   prompt(): string {
+    const guest = this.opts.guest?.();
+    if (guest) return guest.prompt();
     // bash's \u is the login name, not $USER, so the prompt ignores changes to USER.
     const user = 'learner';
     const dir = tildePath(this.scope.cwd, this.scope.get('HOME') ?? HOME);
-    return `\x1b[1;32m${user}@${this.hostname}\x1b[0m:\x1b[1;34m${dir}\x1b[0m$ `;
+    return `\x1b[1;32m${user}@${this.hostname()}\x1b[0m:\x1b[1;34m${dir}\x1b[0m$ `;
   }
 }

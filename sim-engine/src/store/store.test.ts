@@ -147,6 +147,29 @@ describe('Store', () => {
     expect(names(store.podsOnNode('node-2'))).toEqual(['default/b']);
   });
 
+  it('tells a node watcher of the pods bound to its node, before or after the change', () => {
+    const store = newStore();
+    const seen: Record<string, string[]> = { 'node-1': [], 'node-2': [] };
+    for (const node of ['node-1', 'node-2']) store.watchPodsOn(node, (e) => seen[node]!.push(`${e.type} ${e.object.metadata.name}`));
+    store.put(pod('a'));
+    store.put(pod('a', 'default', 'node-1'));
+    store.put(pod('b', 'default', 'node-2'));
+    // Moving a pod tells both nodes; removing it tells the node it was on.
+    store.put(pod('a', 'default', 'node-2'));
+    store.remove(store.get('Pod', 'default', 'b')!);
+    expect(seen).toEqual({ 'node-1': ['MODIFIED a', 'MODIFIED a'], 'node-2': ['ADDED b', 'MODIFIED a', 'DELETED b'] });
+  });
+
+  it('freezes what it stores, so nobody can change a stored object in place', () => {
+    const store = newStore();
+    store.put(pod('a', 'default', 'node-1'));
+    const stored = store.get('Pod', 'default', 'a') as PodLike;
+    expect(Object.isFrozen(stored) && Object.isFrozen(stored.metadata) && Object.isFrozen(stored.spec)).toBe(true);
+    expect(() => {
+      stored.spec.nodeName = 'node-2';
+    }).toThrow(TypeError);
+  });
+
   it('indexes only pods by node', () => {
     const store = newStore();
     store.put({ ...pod('x', 'default', 'node-1'), kind: 'Service' });

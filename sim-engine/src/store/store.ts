@@ -1,9 +1,11 @@
 /**
  * Store is the cluster store (etcd's role): it holds every object, stamps each write with a
  * cluster-wide increasing resourceVersion and tells watchers. Only the API server writes it.
- * Objects are immutable values: a write replaces the object, so readers may keep references.
+ * Objects are immutable values: a write replaces the object, and what the store keeps is frozen,
+ * so readers may keep references and share its parts, and nobody can change them in place.
  */
 import type { KubeObject } from '../api/meta.ts';
+import { freezeOwned } from '../util/stored.ts';
 
 /** WatchEventType is what happened to an object. */
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -31,9 +33,13 @@ type Bucket = Map<string, KubeObject>;
 export class Store {
   private rv: number;
   private readonly kinds = new Map<string, Map<string, Bucket>>();
-  private readonly podsByNode = new Map<string, Set<string>>();
-  private readonly byOwner = new Map<string, Set<string>>();
-  private readonly watchers = new Map<string, Set<Watcher>>();
+  // Secondary indexes map a store key to the current object, so a lookup resolves nothing.
+  private readonly podsByNode = new Map<string, Map<string, KubeObject>>();
+  private readonly byOwner = new Map<string, Map<string, KubeObject>>();
+  // Watcher lists are replaced, never changed, on (un)subscribe: an emit iterates the list as it
+  // was when the change happened without copying it for every write.
+  private readonly watchers = new Map<string, readonly Watcher[]>();
+  private readonly nodeWatchers = new Map<string, readonly Watcher[]>();
 
   constructor(initialResourceVersion = 1000) {
     this.rv = initialResourceVersion;
@@ -66,16 +72,17 @@ export class Store {
 
   /** podsOnNode returns the pods bound to a node (unsorted keys resolved to objects). */
   podsOnNode(node: string): KubeObject[] {
-    return [...(this.podsByNode.get(node) ?? [])].map((k) => this.byKey(k)).filter(isDefined);
+    return [...(this.podsByNode.get(node)?.values() ?? [])];
   }
 
   /** dependentsOf returns the objects whose ownerReferences name `uid`. */
   dependentsOf(uid: string): KubeObject[] {
-    return [...(this.byOwner.get(uid) ?? [])].map((k) => this.byKey(k)).filter(isDefined);
+    return [...(this.byOwner.get(uid)?.values() ?? [])];
   }
 
   /** put stores a new or changed object and notifies watchers. */
   put(obj: KubeObject): void {
+    freezeOwned(obj);
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name!;
     let byNs = this.kinds.get(obj.kind);
@@ -84,7 +91,9 @@ export class Store {
     if (!bucket) byNs.set(ns, (bucket = new Map()));
     const old = bucket.get(name);
     bucket.set(name, obj);
-    if (old) this.unindex(old);
+    // Most writes keep the node and the owners: then the index entries are only pointed at the
+    // new object, in place (the order of podsOnNode and dependentsOf is not promised).
+    if (old && !sameIndexKeys(old, obj)) this.unindex(old);
     this.index(obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old });
   }
@@ -101,17 +110,23 @@ export class Store {
     if (!bucket || !old) return undefined;
     bucket.delete(obj.metadata.name!);
     this.unindex(old);
-    const deleted = { ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } };
+    const deleted = freezeOwned({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
     this.emit({ type: 'DELETED', object: deleted, old });
     return deleted;
   }
 
   /** watch subscribes to the changes of a kind; it returns the unsubscribe function. */
   watch(kind: string, watcher: Watcher): () => void {
-    let set = this.watchers.get(kind);
-    if (!set) this.watchers.set(kind, (set = new Set()));
-    set.add(watcher);
-    return () => set.delete(watcher);
+    return subscribe(this.watchers, kind, watcher);
+  }
+
+  /**
+   * watchPodsOn subscribes to the pods bound to one node (before or after the change), as a
+   * kubelet's watch with the field selector `spec.nodeName=<node>` does; it returns the
+   * unsubscribe function. A thousand kubelets then cost nothing per pod write but their own.
+   */
+  watchPodsOn(node: string, watcher: Watcher): () => void {
+    return subscribe(this.nodeWatchers, node, watcher);
   }
 
   /** snapshot returns every object and the resourceVersion counter. */
@@ -133,6 +148,7 @@ export class Store {
     this.byOwner.clear();
     this.rv = s.resourceVersion;
     for (const obj of s.objects) {
+      freezeOwned(obj);
       const ns = obj.metadata.namespace ?? '';
       let byNs = this.kinds.get(obj.kind);
       if (!byNs) this.kinds.set(obj.kind, (byNs = new Map()));
@@ -144,24 +160,32 @@ export class Store {
   }
 
   private emit(event: WatchEvent): void {
-    for (const w of [...(this.watchers.get(event.object.kind) ?? [])]) w(event);
+    const all = this.watchers.get(event.object.kind);
+    if (all) for (const w of all) w(event);
+    if (event.object.kind !== 'Pod' || this.nodeWatchers.size === 0) return;
+    const node = nodeNameOf(event.object);
+    const oldNode = event.old && nodeNameOf(event.old);
+    if (node) this.emitToNode(node, event);
+    if (oldNode && oldNode !== node) this.emitToNode(oldNode, event);
   }
 
-  private byKey(key: string): KubeObject | undefined {
-    const [kind, ns, name] = key.split('/') as [string, string, string];
-    return this.get(kind, ns, name);
+  private emitToNode(node: string, event: WatchEvent): void {
+    const list = this.nodeWatchers.get(node);
+    if (list) for (const w of list) w(event);
   }
 
   private index(obj: KubeObject): void {
+    const node = nodeNameOf(obj);
+    if (!node && !obj.metadata.ownerReferences?.length) return;
     const key = keyOf(obj);
-    const node = obj.kind === 'Pod' ? (obj as { spec?: { nodeName?: string } }).spec?.nodeName : undefined;
-    if (node) addTo(this.podsByNode, node, key);
-    for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key);
+    if (node) addTo(this.podsByNode, node, key, obj);
+    for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key, obj);
   }
 
   private unindex(obj: KubeObject): void {
+    const node = nodeNameOf(obj);
+    if (!node && !obj.metadata.ownerReferences?.length) return;
     const key = keyOf(obj);
-    const node = obj.kind === 'Pod' ? (obj as { spec?: { nodeName?: string } }).spec?.nodeName : undefined;
     if (node) this.podsByNode.get(node)?.delete(key);
     for (const ref of obj.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
   }
@@ -172,17 +196,43 @@ export function keyOf(obj: KubeObject): string {
   return `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
+/** subscribe adds a watcher to a copy of its list and returns the function that removes it (once). */
+function subscribe(lists: Map<string, readonly Watcher[]>, key: string, watcher: Watcher): () => void {
+  // Like a Set: subscribing the same function twice keeps one entry.
+  const list = lists.get(key) ?? [];
+  if (!list.includes(watcher)) lists.set(key, [...list, watcher]);
+  return () => {
+    const list = lists.get(key) ?? [];
+    const i = list.indexOf(watcher);
+    if (i < 0) return;
+    const next = [...list.slice(0, i), ...list.slice(i + 1)];
+    if (next.length) lists.set(key, next);
+    else lists.delete(key);
+  };
+}
+
+/** sameIndexKeys tells whether two versions of an object sit under the same node and owners in the indexes. */
+function sameIndexKeys(a: KubeObject, b: KubeObject): boolean {
+  if (nodeNameOf(a) !== nodeNameOf(b)) return false;
+  const ra = a.metadata.ownerReferences ?? [];
+  const rb = b.metadata.ownerReferences ?? [];
+  if (ra === rb) return true;
+  if (ra.length !== rb.length) return false;
+  for (let i = 0; i < ra.length; i++) if (ra[i]!.uid !== rb[i]!.uid) return false;
+  return true;
+}
+
+function nodeNameOf(obj: KubeObject): string | undefined {
+  return obj.kind === 'Pod' ? (obj as { spec?: { nodeName?: string } }).spec?.nodeName : undefined;
+}
+
 function sortedValues(bucket: Bucket | undefined): KubeObject[] {
   if (!bucket) return [];
   return [...bucket.keys()].sort().map((k) => bucket.get(k)!);
 }
 
-function addTo(index: Map<string, Set<string>>, k: string, v: string): void {
-  let set = index.get(k);
-  if (!set) index.set(k, (set = new Set()));
-  set.add(v);
-}
-
-function isDefined<T>(x: T | undefined): x is T {
-  return x !== undefined;
+function addTo(index: Map<string, Map<string, KubeObject>>, k: string, key: string, obj: KubeObject): void {
+  let entries = index.get(k);
+  if (!entries) index.set(k, (entries = new Map()));
+  entries.set(key, obj);
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { strictObject } from '@wheelhouse/sim-engine';
+import { strictObject } from '@wheelhouse/sim-engine/validate';
 import { exerciseSchema } from './exercise.ts';
 import { quizQuestionSchema } from './quiz.ts';
 

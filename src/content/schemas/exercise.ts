@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { checkIds, scenarioSchema, strictObject } from '@wheelhouse/sim-engine';
+import { checkIds } from '@wheelhouse/sim-engine';
+import { scenarioSchema, strictObject } from '@wheelhouse/sim-engine/validate';
 import { taskSchema } from './task.ts';
 
 /** An exercise: a start scenario, tasks graded by checks, and a reference solution that `npm run check:content` replays. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { strictObject } from '@wheelhouse/sim-engine';
+import { strictObject } from '@wheelhouse/sim-engine/validate';
 
 /** A quiz question: one in a lesson's `quiz` list (in its `.exercise.yaml` or its frontmatter). */
 export const quizQuestionSchema = strictObject({

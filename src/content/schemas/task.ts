@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkSchema, strictObject } from '@wheelhouse/sim-engine';
+import { checkSchema, strictObject } from '@wheelhouse/sim-engine/validate';
 
 /** One task of an exercise: what to do, the checks that grade it, and hints revealed one at a time. */
 export const taskSchema = strictObject({

@@ -1,6 +1,6 @@
 /** Test helpers for the content schemas: the engine's issue formatter and a walker for undescribed fields. */
 import type { z } from 'astro/zod';
-export { formatIssues } from '@wheelhouse/sim-engine';
+export { formatIssues } from '@wheelhouse/sim-engine/validate';
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; valueType?: z.ZodType };
 

@@ -153,6 +153,7 @@ async function execute(g: Group, job: Job): Promise<void> {
   const session = controller.session;
   const code = codeOf(cell.block);
   let status = 0;
+  let ran = false;
   const write = (stream: Segment['stream']) => (text: string) => {
     record = { ...record, output: appendOutput(record.output, stream, stripAnsi(text)) };
     queueRender(cell, record);
@@ -160,7 +161,10 @@ async function execute(g: Group, job: Job): Promise<void> {
   try {
     for (const command of splitCommands(code, (s) => session.needsMore(s))) {
       if (job.signal.interrupted) break;
-      status = await session.run(command, { stdout: write('out'), stderr: write('err') }, job.signal);
+      // A cell is the learner's, but like a notebook kernel's it stays out of the terminal's
+      // `history` and `$?`; within the cell, `$?` follows the cell's own commands.
+      status = await session.run(command, { stdout: write('out'), stderr: write('err') }, job.signal, { quiet: true, ...(ran ? { status } : {}) });
+      ran = true;
     }
   } catch (e) {
     write('err')(`${e instanceof Error ? e.message : String(e)}\n`);

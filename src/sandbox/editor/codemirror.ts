@@ -75,7 +75,8 @@ export class ManifestEditor {
   load(text: string, lint: boolean, keepCursor = false): void {
     const head = Math.min(this.view.state.selection.main.head, text.length);
     this.view.setState(this.stateFor(text, lint));
-    if (keepCursor) this.view.dispatch({ selection: { anchor: head } });
+    // A new state keeps the old scroll position, which may be far right on a long line.
+    this.view.dispatch(keepCursor ? { selection: { anchor: head } } : { effects: EditorView.scrollIntoView(0) });
   }
 
   /** replace swaps the text in place (keeps undo history), without reporting a change. */

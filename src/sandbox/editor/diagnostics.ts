@@ -1,5 +1,5 @@
 /** toDiagnostics turns the engine's manifest problems into editor diagnostics with text ranges. */
-import type { ManifestDiagnostic } from '@wheelhouse/sim-engine';
+import type { ManifestDiagnostic } from '@wheelhouse/sim-engine/manifests';
 import { fieldRange } from './field-range.ts';
 
 /** EditorDiagnostic is what the editor underlines: a range and kubectl's message. */

@@ -2,12 +2,15 @@
  * EditorPanel is the manifest editor: the home directory's files on the left, CodeMirror on the
  * right. Edits are written to the sandbox filesystem after a short pause (so `cat web.yaml` in
  * the terminal sees them), manifests are checked as they are typed with the engine's
- * validateManifest, and Apply runs `kubectl apply -f <file>` visibly in the terminal.
+ * validateManifest, and Apply runs `kubectl apply -f <file>` visibly in the terminal. While
+ * `kubectl edit` waits on its temp file, the bar offers Save and apply / Cancel instead.
  */
-import { HOME, validateManifest } from '@wheelhouse/sim-engine';
+import { HOME } from '@wheelhouse/sim-engine';
+import { validateManifest } from '@wheelhouse/sim-engine/manifests';
 import type { SandboxController } from '../controller.ts';
 import { ManifestEditor } from './codemirror.ts';
 import { isManifestPath, toDiagnostics, type EditorDiagnostic } from './diagnostics.ts';
+import { EDIT_BAR_HTML, KubectlEditBar } from './edit-bar.ts';
 import { checkName, listFiles, shellQuote, signature, type FsLike } from './files.ts';
 
 const WRITE_DELAY_MS = 300;
@@ -29,6 +32,7 @@ export class EditorPanel {
   private readonly empty: HTMLElement;
   private readonly cmHost: HTMLElement;
   private readonly confirmRow: HTMLElement;
+  private readonly editBar: KubectlEditBar;
   private readonly buttons: Record<'apply' | 'rename' | 'delete', HTMLButtonElement>;
   private files: string[] = [];
   private sig = '';
@@ -70,7 +74,8 @@ export class EditorPanel {
           <button type="button" class="wh-editor__button" data-delete>Delete</button>
           <button type="button" class="wh-editor__button wh-editor__button--primary" data-apply title="kubectl apply -f (Ctrl+Enter)">Apply</button>
         </div>
-        <div class="wh-editor__confirm" role="group" aria-label="Confirm delete" hidden>
+        ${EDIT_BAR_HTML}
+        <div class="wh-editor__confirm" role="group" aria-label="Confirm delete" data-confirm-delete hidden>
           <span data-confirm-text></span>
           <button type="button" class="wh-editor__button wh-editor__button--danger" data-confirm-yes>Delete</button>
           <button type="button" class="wh-editor__button" data-confirm-no>Cancel</button>
@@ -93,15 +98,16 @@ export class EditorPanel {
     this.status = q('.wh-editor__status');
     this.empty = q('.wh-editor__empty');
     this.cmHost = q('.wh-editor__cm');
-    this.confirmRow = q('.wh-editor__confirm');
+    this.confirmRow = q('[data-confirm-delete]');
+    this.editBar = new KubectlEditBar(q('[data-edit-bar]'), controller, () => this.flush());
     this.buttons = { apply: q('[data-apply]'), rename: q('[data-rename]'), delete: q('[data-delete]') };
     this.editor = new ManifestEditor({
       parent: this.cmHost,
       label: 'File contents',
       onChange: (text) => this.edited(text),
       lint: (text) => this.lint(text),
-      onSave: () => this.flush(),
-      onApply: () => void this.apply(),
+      onSave: () => this.save(),
+      onApply: () => (this.editBar.waitsOn(this.active) ? this.finishEdit(true) : void this.apply()),
     });
     this.wire();
     this.refreshList(true);
@@ -142,6 +148,8 @@ export class EditorPanel {
     this.buttons.rename.addEventListener('click', () => this.active && this.startNaming({ mode: 'rename', path: this.active }));
     this.buttons.delete.addEventListener('click', () => this.askDelete());
     this.buttons.apply.addEventListener('click', () => void this.apply());
+    r.querySelector('[data-edit-save]')!.addEventListener('click', () => this.finishEdit(true));
+    r.querySelector('[data-edit-cancel]')!.addEventListener('click', () => this.finishEdit(false));
     r.querySelector('[data-confirm-yes]')!.addEventListener('click', () => this.remove());
     r.querySelector('[data-confirm-no]')!.addEventListener('click', () => this.cancelDelete());
     this.nameForm.addEventListener('submit', (e) => {
@@ -200,6 +208,25 @@ export class EditorPanel {
     this.lastPoll = now;
     this.refreshList();
     this.syncActive();
+    this.showEditBar();
+  }
+
+  // kubectl edit: its temp file is saved back to kubectl, not applied, renamed or deleted.
+  private showEditBar(): void {
+    const waits = this.editBar.update(this.active);
+    for (const b of Object.values(this.buttons)) b.hidden = this.active === undefined || waits;
+  }
+
+  private save(): void {
+    this.flush();
+    this.finishEdit(true);
+  }
+
+  private finishEdit(save: boolean): void {
+    const said = this.editBar.finish(this.active, save);
+    if (said === undefined) return;
+    this.showEditBar();
+    this.savedLabel.textContent = said;
   }
 
   // The terminal may have changed or removed the open file.
@@ -232,8 +259,9 @@ export class EditorPanel {
     if (has) {
       this.onDisk = this.fs().read(abs);
       this.editor.load(this.onDisk, isManifestPath(abs));
-      this.remember(rel(abs));
+      if (abs.startsWith(`${HOME}/`)) this.remember(rel(abs));
     }
+    this.showEditBar();
     this.refreshList(true);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateManifest } from '@wheelhouse/sim-engine';
+import { validateManifest } from '@wheelhouse/sim-engine/manifests';
 import { toDiagnostics } from './diagnostics.ts';
 import { fieldRange, parseFieldPath } from './field-range.ts';
 

@@ -5,6 +5,7 @@
  */
 import type { Container, Pod, PodSpec } from '../../api/pod.ts';
 import type { Random } from '../../random.ts';
+import { freezeOwned } from '../../util/stored.ts';
 
 /** defaultImagePullPolicy is Always for `:latest` or untagged images, else IfNotPresent. */
 export function defaultImagePullPolicy(image: string | undefined): 'Always' | 'IfNotPresent' {
@@ -84,26 +85,29 @@ export function defaultPod(pod: Pod, random: Random): Pod {
   };
 }
 
+// What admission adds to every pod is the same for all of them: one frozen copy is shared, as
+// stored objects share their unchanged parts anyway (the store freezes what it keeps).
+const DEFAULT_TOLERATIONS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'].map((key) =>
+  freezeOwned({ effect: 'NoExecute' as const, key, operator: 'Exists' as const, tolerationSeconds: 300 }),
+);
+
 function withDefaultTolerations(tolerations: PodSpec['tolerations']): PodSpec['tolerations'] {
   const out = [...(tolerations ?? [])];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (!out.some((t) => t.key === key && (t.effect === 'NoExecute' || !t.effect))) {
-      out.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
-    }
+  for (const t of DEFAULT_TOLERATIONS) {
+    if (!out.some((x) => x.key === t.key && (x.effect === 'NoExecute' || !x.effect))) out.push(t);
   }
   return out;
 }
 
+const TOKEN_PROJECTION = freezeOwned({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+});
+
 function tokenVolume(name: string) {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  };
+  return { name, projected: TOKEN_PROJECTION };
 }

@@ -1,7 +1,7 @@
 /** The service strategy: defaults, a ClusterIP from the service range and a NodePort where asked. */
 import type { Service, ServicePort } from '../../api/service.ts';
-import { invalidValue, required, unsupported } from '../validation/field.ts';
-import { dns1035Label } from '../validation/names.ts';
+import { forbiddenField, invalidValue, required, unsupported } from '../validation/field.ts';
+import { dns1035Label, dns1123Subdomain } from '../validation/names.ts';
 import type { FieldError } from '../errors.ts';
 import type { Strategy, StrategyContext } from './strategy.ts';
 import { allocateClusterIP, allocateNodePort } from '../../network/service-ips.ts';
@@ -16,14 +16,20 @@ export const serviceStrategy: Strategy<Service> = {
       type,
       sessionAffinity: svc.spec.sessionAffinity ?? 'None',
       ports: svc.spec.ports?.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP', targetPort: p.targetPort ?? p.port })),
-      ipFamilies: svc.spec.ipFamilies ?? ['IPv4'],
-      ipFamilyPolicy: svc.spec.ipFamilyPolicy ?? 'SingleStack',
-      internalTrafficPolicy: svc.spec.internalTrafficPolicy ?? 'Cluster',
     };
+    // An ExternalName Service is only a DNS alias: no IP families, no cluster IP, no traffic policy.
+    if (type !== 'ExternalName') {
+      Object.assign(spec, {
+        ipFamilies: svc.spec.ipFamilies ?? ['IPv4'],
+        ipFamilyPolicy: svc.spec.ipFamilyPolicy ?? 'SingleStack',
+        internalTrafficPolicy: svc.spec.internalTrafficPolicy ?? 'Cluster',
+      });
+    }
     if (type === 'NodePort' || type === 'LoadBalancer') spec.externalTrafficPolicy = spec.externalTrafficPolicy ?? 'Cluster';
     return { ...svc, spec, status: svc.status ?? { loadBalancer: {} } };
   },
   prepareForCreate(svc, ctx: StrategyContext) {
+    if (svc.spec.type === 'ExternalName') return { ...svc, status: { loadBalancer: {} } };
     const ip = svc.spec.clusterIP ?? allocateClusterIP(ctx.store, ctx.random);
     const needsNodePort = svc.spec.type === 'NodePort' || svc.spec.type === 'LoadBalancer';
     const taken = new Set<number>();
@@ -46,6 +52,7 @@ export const serviceStrategy: Strategy<Service> = {
     const types = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
     if (svc.spec.type && !types.includes(svc.spec.type)) errs.push(unsupported('spec.type', svc.spec.type, types));
     if (!svc.spec.ports?.length && svc.spec.type !== 'ExternalName') errs.push(required('spec.ports'));
+    if (svc.spec.type === 'ExternalName') errs.push(...externalNameErrors(svc));
     (svc.spec.ports ?? []).forEach((p, i) => {
       if (!(p.port >= 1 && p.port <= 65535)) errs.push(invalidValue(`spec.ports[${i}].port`, p.port, 'must be between 1 and 65535, inclusive'));
       if (p.nodePort !== undefined && !(p.nodePort >= 30000 && p.nodePort <= 32767)) {
@@ -58,3 +65,14 @@ export const serviceStrategy: Strategy<Service> = {
     return errs;
   },
 };
+
+/** externalNameErrors are ValidateService's checks of an ExternalName Service: a CNAME target (a trailing dot allowed) and no IPs. */
+function externalNameErrors(svc: Service): FieldError[] {
+  const errs: FieldError[] = [];
+  if (svc.spec.clusterIPs?.length || (svc.spec.clusterIP && svc.spec.clusterIP !== '')) errs.push(forbiddenField('spec.clusterIPs', 'may not be set for ExternalName services'));
+  if (svc.spec.ipFamilies?.length) errs.push(forbiddenField('spec.ipFamilies', 'may not be set for ExternalName services'));
+  if (svc.spec.ipFamilyPolicy) errs.push(forbiddenField('spec.ipFamilyPolicy', 'may not be set for ExternalName services'));
+  const cname = (svc.spec.externalName ?? '').replace(/\.$/, '');
+  errs.push(...(cname ? dns1123Subdomain('spec.externalName', cname) : [required('spec.externalName')]));
+  return errs;
+}

@@ -3,6 +3,7 @@ import type { Container, PodSpec } from '../../api/pod.ts';
 import type { FieldError } from '../errors.ts';
 import { duplicate, invalidValue, required, unsupported } from './field.ts';
 import { dns1123Label } from './names.ts';
+import { validateProbes } from './probe.ts';
 
 /** validatePodSpec checks a pod spec (or a template's) rooted at `path`, e.g. `spec` or `spec.template.spec`. */
 export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldError[] {
@@ -44,6 +45,7 @@ function validateContainers(containers: Container[], path: string, seen: Set<str
     (c.env ?? []).forEach((e, j) => {
       if (!e.name) errs.push(required(`${at}.env[${j}].name`));
     });
+    errs.push(...validateProbes(c, at));
   });
   return errs;
 }

@@ -22,6 +22,7 @@ import { TemplateKeys } from './hash.ts';
 import { rolloutRecreate } from './recreate.ts';
 import { rolloutRolling } from './rolling.ts';
 import { ACTOR, DeploymentSync } from './sync.ts';
+import { jsonEqual } from '../../util/json-equal.ts';
 
 const MAX_SYNCS_PER_ROUND = 10_000;
 
@@ -107,7 +108,7 @@ export class DeploymentController implements Component {
     if (oldRef?.kind === 'Deployment' && oldRef.uid !== ref?.uid) this.enqueueOwner(ns, oldRef);
     if (ref || e.type === 'DELETED') return;
     // An orphan ReplicaSet interests every Deployment that could adopt it.
-    if (e.type === 'MODIFIED' && !oldRef && JSON.stringify(old?.metadata.labels) === JSON.stringify(rs.metadata.labels)) return;
+    if (e.type === 'MODIFIED' && !oldRef && jsonEqual(old?.metadata.labels, rs.metadata.labels)) return;
     for (const d of this.store.list('Deployment', ns) as Deployment[]) {
       if (selectorMatches(this.selectorOf(d), rs.metadata.labels)) this.queue.add(keyOf(d));
     }

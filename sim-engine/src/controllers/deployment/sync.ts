@@ -34,6 +34,7 @@ import {
   setReplicasAnnotations,
   sumSpec,
 } from './util.ts';
+import { jsonEqual } from '../../util/json-equal.ts';
 
 /** ACTOR is the Deployment controller's name as an event source and audit actor. */
 export const ACTOR = 'deployment-controller';
@@ -298,5 +299,5 @@ export class DeploymentSync {
 
 /** sameStatus compares statuses; both sides are built by compact(), so their keys come in one order. */
 export function sameStatus(a: Deployment['status'], b: Deployment['status']): boolean {
-  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+  return jsonEqual(a ?? {}, b ?? {});
 }

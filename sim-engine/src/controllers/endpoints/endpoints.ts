@@ -15,7 +15,7 @@ import { WorkQueue } from '../../util/workqueue.ts';
 import type { ControllerDeps } from '../index.ts';
 import { isControlPlane, KUBERNETES_SERVICE, reconcileKubernetesEndpoints } from './apiserver-endpoints.ts';
 import {
-  endpointFields,
+  sameEndpointFields,
   isPodReady,
   managesEndpoints,
   podRef,
@@ -48,7 +48,7 @@ export class EndpointsController implements Component {
     store.watch('Pod', (e) => {
       const pod = e.object as Pod;
       const old = e.old as Pod | undefined;
-      if (e.type === 'MODIFIED' && endpointFields(old) === endpointFields(pod)) return;
+      if (e.type === 'MODIFIED' && sameEndpointFields(old, pod)) return;
       for (const svc of servicesFor(this.api, pod, old)) this.queue.add(keyOf(svc.metadata.namespace, svc.metadata.name));
     });
     // A deleted Endpoints object is put back; one written by hand for a Service yet to come is left alone.

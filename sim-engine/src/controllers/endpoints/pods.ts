@@ -8,6 +8,7 @@ import type { Service, ServicePort } from '../../api/service.ts';
 import type { ApiServer } from '../../apiserver/apiserver.ts';
 import { StatusError } from '../../apiserver/errors.ts';
 import { matchesSelector, selectorFromMap } from '../../apiserver/selectors.ts';
+import { jsonEqual } from '../../util/json-equal.ts';
 
 /** isPodReady is podutil.IsPodReady: the pod's Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
@@ -63,21 +64,22 @@ export function resolveTargetPort(pod: Pod, sp: ServicePort): number | undefined
 }
 
 /**
- * endpointFields is everything about a pod that can change its endpoints; a pod update that
- * leaves it alone (most kubelet status reports) needs no Service re-synced.
+ * sameEndpointFields tells whether two versions of a pod agree on everything that can change
+ * its endpoints; a pod update that leaves those alone (most kubelet status reports) needs no
+ * Service re-synced.
  */
-export function endpointFields(pod: Pod | undefined): string {
-  if (!pod) return '';
-  return JSON.stringify([
-    pod.metadata.labels,
-    pod.metadata.deletionTimestamp !== undefined,
-    pod.status?.podIP,
-    pod.status?.phase,
-    isPodReady(pod),
-    pod.spec.nodeName,
-    pod.spec.hostname,
-    pod.spec.containers.map((c) => c.ports),
-  ]);
+export function sameEndpointFields(a: Pod | undefined, b: Pod | undefined): boolean {
+  if (!a || !b) return a === b;
+  // Field by field, cheapest first; a status write keeps the spec object, which settles the rest.
+  if ((a.status?.podIP ?? null) !== (b.status?.podIP ?? null) || (a.status?.phase ?? null) !== (b.status?.phase ?? null)) return false;
+  if ((a.metadata.deletionTimestamp !== undefined) !== (b.metadata.deletionTimestamp !== undefined) || isPodReady(a) !== isPodReady(b)) return false;
+  if (!jsonEqual(a.metadata.labels ?? null, b.metadata.labels ?? null)) return false;
+  if (a.spec === b.spec) return true;
+  if ((a.spec.nodeName ?? null) !== (b.spec.nodeName ?? null) || (a.spec.hostname ?? null) !== (b.spec.hostname ?? null)) return false;
+  return jsonEqual(
+    a.spec.containers.map((c) => c.ports ?? null),
+    b.spec.containers.map((c) => c.ports ?? null),
+  );
 }
 
 /** podRef is the targetRef an endpoint carries. */
@@ -101,5 +103,5 @@ export function tolerateRejection(write: () => void): boolean {
 
 /** sameJSON compares two plain values structurally. */
 export function sameJSON(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return jsonEqual(a, b);
 }

@@ -55,7 +55,7 @@ describe('endpointslice controller', () => {
     const c = defaultCluster({ seed: 3 });
     makeService(c, 'web', { app: 'web' });
     makePod(c, 'slow', { app: 'web' }, { image: 'busybox:1.36', command: ['sleep', '3600'] });
-    makePod(c, 'probing', { app: 'web' }, { readinessProbe: { tcpSocket: { port: 80 } } });
+    makePod(c, 'probing', { app: 'web' }, { readinessProbe: { tcpSocket: { port: 81 } } });
     c.advance(20_000);
     const conditions = () => Object.fromEntries(slicesOf(c, 'web').flatMap((s) => s.endpoints ?? []).map((e) => [e.targetRef!.name, e.conditions]));
     expect(conditions()).toEqual({ slow: { ready: true, serving: true, terminating: false }, probing: { ready: false, serving: false, terminating: false } });

@@ -16,7 +16,7 @@ import type { Component } from '../../component.ts';
 import { WorkQueue } from '../../util/workqueue.ts';
 import { HEADLESS_LABEL } from '../endpoints/endpoints.ts';
 import {
-  endpointFields,
+  sameEndpointFields,
   isPodReady,
   managesEndpoints,
   podRef,
@@ -59,7 +59,7 @@ export class EndpointSliceController implements Component {
     store.watch('Pod', (e) => {
       const pod = e.object as Pod;
       const old = e.old as Pod | undefined;
-      if (e.type === 'MODIFIED' && endpointFields(old) === endpointFields(pod)) return;
+      if (e.type === 'MODIFIED' && sameEndpointFields(old, pod)) return;
       for (const svc of servicesFor(this.api, pod, old)) this.queue.add(`${svc.metadata.namespace}/${svc.metadata.name}`);
     });
     store.watch('EndpointSlice', (e) => {

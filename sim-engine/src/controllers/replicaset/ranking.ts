@@ -22,41 +22,83 @@ interface Ranked {
   cost: number;
 }
 
+/** Sorting compares each pod with many others: what the comparator reads is worked out once per pod. */
+interface Sortable extends Ranked {
+  node: string;
+  phase: number;
+  uid: string;
+  readyLog: number;
+  createdLog: number;
+}
+
 /** podsToDelete picks the `count` pods a scale-down removes, ranking them against `related`. */
 export function podsToDelete(pods: Pod[], related: Pod[], count: number, now: number): Pod[] {
   // `related` are all pods of the same owner (for a Deployment's ReplicaSet, the pods of all
   // its ReplicaSets): nodes running doubled-up replicas are thinned out first.
-  const byName = [...pods].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
-  if (count >= byName.length) return byName;
   const onNode = new Map<string, number>();
   for (const p of related) {
     if (!isPodActive(p)) continue;
     const node = p.spec.nodeName ?? '';
     onNode.set(node, (onNode.get(node) ?? 0) + 1);
   }
-  const ranked: Ranked[] = byName.map((pod) => ({
-    pod,
-    rank: onNode.get(pod.spec.nodeName ?? '') ?? 0,
-    ready: isPodReady(pod),
-    readyAt: readySince(pod),
-    created: parseTime(pod.metadata.creationTimestamp) ?? 0,
-    restarts: Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c) => c.restartCount)),
-    cost: deletionCost(pod),
-  }));
-  ranked.sort((a, b) => compareForDeletion(a, b, now));
+  return rankForDeletion(pods, onNode, count, now);
+}
+
+/** rankForDeletion is podsToDelete given the related pods already counted per node (`''` for unscheduled). */
+export function rankForDeletion(pods: Pod[], onNode: ReadonlyMap<string, number>, count: number, now: number): Pod[] {
+  const byName = [...pods].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+  if (count >= byName.length) return byName;
+  const ranked: Sortable[] = byName.map((pod) => {
+    const f = factsOf(pod);
+    return {
+      ready: f.ready,
+      readyAt: f.readyAt,
+      created: f.created,
+      restarts: f.restarts,
+      cost: f.cost,
+      pod,
+      rank: onNode.get(pod.spec.nodeName ?? '') ?? 0,
+      node: pod.spec.nodeName ?? '',
+      phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
+      uid: pod.metadata.uid ?? '',
+      readyLog: logRank(now - f.readyAt),
+      createdLog: logRank(now - f.created),
+    };
+  });
+  ranked.sort(compareForDeletion);
   return ranked.slice(0, count).map((r) => r.pod);
 }
 
+type PodFacts = Omit<Ranked, 'pod' | 'rank'>;
+
+// Stored pods are immutable, so what ranking reads from one is worked out once per version of
+// the pod, not on every scale-down step of a rollout.
+const factsCache = new WeakMap<Pod, PodFacts>();
+
+function factsOf(pod: Pod): PodFacts {
+  let f = factsCache.get(pod);
+  if (!f) {
+    // Only a frozen (stored) pod is sure not to change under the cache.
+    f = {
+      ready: isPodReady(pod),
+      readyAt: readySince(pod),
+      created: parseTime(pod.metadata.creationTimestamp) ?? 0,
+      restarts: Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c) => c.restartCount)),
+      cost: deletionCost(pod),
+    };
+    if (Object.isFrozen(pod)) factsCache.set(pod, f);
+  }
+  return f;
+}
+
 /** compareForDeletion is ActivePodsWithRanks.Less as a comparator: negative when `a` should go first. */
-function compareForDeletion(a: Ranked, b: Ranked, now: number): number {
-  const na = a.pod.spec.nodeName ?? '';
-  const nb = b.pod.spec.nodeName ?? '';
+function compareForDeletion(a: Sortable, b: Sortable): number {
+  const na = a.node;
+  const nb = b.node;
   // 1. Unassigned before assigned.
   if (na !== nb && (na === '' || nb === '')) return na === '' ? -1 : 1;
   // 2. Pending before Unknown before Running.
-  const pa = PHASE_ORDINAL[a.pod.status?.phase ?? ''] ?? 0;
-  const pb = PHASE_ORDINAL[b.pod.status?.phase ?? ''] ?? 0;
-  if (pa !== pb) return pa - pb;
+  if (a.phase !== b.phase) return a.phase - b.phase;
   // 3. Not ready before ready.
   if (a.ready !== b.ready) return a.ready ? 1 : -1;
   // 4. Lower deletion cost first.
@@ -65,20 +107,20 @@ function compareForDeletion(a: Ranked, b: Ranked, now: number): number {
   if (a.rank !== b.rank) return b.rank - a.rank;
   // 6. Ready for less time first, compared on a log2 scale.
   if (a.ready && b.ready && a.readyAt !== b.readyAt) {
-    const c = compareTimes(a.readyAt, b.readyAt, a.pod.metadata.uid ?? '', b.pod.metadata.uid ?? '', now);
+    const c = compareTimes(a.readyAt, b.readyAt, a.readyLog, b.readyLog, a.uid, b.uid);
     if (c !== 0) return c;
   }
   // 7. More restarts first.
   if (a.restarts !== b.restarts) return b.restarts - a.restarts;
   // 8. Newer first, again on a log2 scale.
-  if (a.created !== b.created) return compareTimes(a.created, b.created, a.pod.metadata.uid ?? '', b.pod.metadata.uid ?? '', now);
+  if (a.created !== b.created) return compareTimes(a.created, b.created, a.createdLog, b.createdLog, a.uid, b.uid);
   return 0;
 }
 
-/** compareTimes orders later (or unknown) times first; within one log2 bucket of age, by uid. */
-function compareTimes(t1: number, t2: number, uid1: string, uid2: string, now: number): number {
+/** compareTimes orders later (or unknown) times first; within one log2 bucket of age (`log1`, `log2`), by uid. */
+function compareTimes(t1: number, t2: number, log1: number, log2: number, uid1: string, uid2: string): number {
   if (t1 === 0 || t2 === 0) return t1 === 0 ? -1 : 1;
-  const diff = logRank(now - t1) - logRank(now - t2);
+  const diff = log1 - log2;
   if (diff === 0) return uid1 < uid2 ? -1 : uid1 > uid2 ? 1 : 0;
   return diff;
 }

@@ -19,8 +19,10 @@ import { rfc3339 } from '../../util/time.ts';
 import { WorkQueue } from '../../util/workqueue.ts';
 import { controllerRefOf, isPodActive, keyOf, newControllerRef, Requeues, splitKey, withOwner, withoutOwner } from '../controller-utils.ts';
 import type { ControllerDeps } from '../index.ts';
-import { podsToDelete } from './ranking.ts';
+import { PodsByNode } from './pods-by-node.ts';
+import { rankForDeletion } from './ranking.ts';
 import { Tally } from './tally.ts';
+import { jsonEqual } from '../../util/json-equal.ts';
 
 const ACTOR = 'replicaset-controller';
 /** BURST_REPLICAS caps how many pods one sync creates or deletes. */
@@ -41,6 +43,7 @@ export class ReplicaSetController implements Component {
   // Derived from the store; rebuilt on demand, so never part of a snapshot.
   private readonly tallies = new Map<string, Tally>();
   private readonly selectors = new Map<string, { generation: number; selector: Selector | undefined }>();
+  private readonly podsByNode: PodsByNode;
   private readonly api: ApiServer;
   private readonly store: Store;
   private readonly clock: Clock;
@@ -53,7 +56,11 @@ export class ReplicaSetController implements Component {
     this.recorder = deps.recorder;
     this.requeues = new Requeues(deps.clock, ACTOR);
     deps.store.watch('ReplicaSet', (e) => this.onReplicaSet(e));
-    deps.store.watch('Pod', (e) => this.onPod(e));
+    this.podsByNode = new PodsByNode(deps.store);
+    deps.store.watch('Pod', (e) => {
+      this.podsByNode.observe(e);
+      this.onPod(e);
+    });
   }
 
   processQueue(): boolean {
@@ -82,6 +89,7 @@ export class ReplicaSetController implements Component {
     this.failures = { ...snap.state.failures };
     this.queue.restore(snap.queue);
     this.tallies.clear();
+    this.podsByNode.reset();
   }
 
   private onReplicaSet(e: WatchEvent): void {
@@ -111,7 +119,7 @@ export class ReplicaSetController implements Component {
     if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) this.touch(ns, oldRef, name);
     if (ref || e.type === 'DELETED') return;
     // An orphan interests every ReplicaSet that could adopt it, when it appears or its labels or owner change.
-    const relevant = e.type === 'ADDED' || oldRef !== undefined || JSON.stringify(old?.metadata.labels) !== JSON.stringify(pod.metadata.labels);
+    const relevant = e.type === 'ADDED' || oldRef !== undefined || !jsonEqual(old?.metadata.labels, pod.metadata.labels);
     if (!relevant) return;
     for (const rs of this.store.list('ReplicaSet', ns) as ReplicaSet[]) {
       if (selectorMatches(this.selectorOf(rs), pod.metadata.labels)) this.touch(ns, { name: rs.metadata.name!, uid: rs.metadata.uid! }, name);
@@ -204,7 +212,7 @@ export class ReplicaSetController implements Component {
   private manageReplicas(rs: ReplicaSet, tally: Tally, diff: number): Error | undefined {
     if (diff < 0) return this.createPods(rs, Math.min(-diff, BURST_REPLICAS));
     if (diff === 0) return undefined;
-    const victims = podsToDelete(tally.claimed(), this.relatedPods(rs), Math.min(diff, BURST_REPLICAS), this.clock.now());
+    const victims = rankForDeletion(tally.claimed(), this.podsByNode.onNode(this.relatedOwners(rs)), Math.min(diff, BURST_REPLICAS), this.clock.now());
     let failure: Error | undefined;
     for (const pod of victims) {
       try {
@@ -243,17 +251,14 @@ export class ReplicaSetController implements Component {
     return undefined;
   }
 
-  /** relatedPods are the pods of every ReplicaSet with the same controller (getIndirectlyRelatedPods). */
-  private relatedPods(rs: ReplicaSet): Pod[] {
+  /** relatedOwners are the ReplicaSets with the same controller, whose pods scale-down ranking counts (getIndirectlyRelatedPods). */
+  private relatedOwners(rs: ReplicaSet): string[] {
     const owner = controllerRefOf(rs);
-    const siblings = owner
-      ? this.store.dependentsOf(owner.uid).filter((o) => o.kind === 'ReplicaSet' && controllerRefOf(o)?.uid === owner.uid)
-      : [rs];
-    const pods: Pod[] = [];
-    for (const s of siblings) {
-      for (const p of this.store.dependentsOf(s.metadata.uid!)) if (p.kind === 'Pod' && controllerRefOf(p)?.uid === s.metadata.uid) pods.push(p as Pod);
-    }
-    return pods;
+    if (!owner) return [rs.metadata.uid!];
+    return this.store
+      .dependentsOf(owner.uid)
+      .filter((o) => o.kind === 'ReplicaSet' && controllerRefOf(o)?.uid === owner.uid)
+      .map((o) => o.metadata.uid!);
   }
 
   private updateStatus(rs: ReplicaSet, c: { replicas: number; fullyLabeled: number; ready: number; available: number }, diff: number, err: Error | undefined): void {
@@ -273,7 +278,7 @@ export class ReplicaSetController implements Component {
       observedGeneration: rs.metadata.generation ?? 1,
       ...(conditions.length ? { conditions } : {}),
     };
-    if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
+    if (jsonEqual(status, rs.status)) return;
     const current = this.store.get('ReplicaSet', rs.metadata.namespace ?? '', rs.metadata.name!) as ReplicaSet | undefined;
     if (current && current.metadata.uid === rs.metadata.uid) this.api.updateStatus<ReplicaSet>({ ...current, status }, ACTOR);
   }

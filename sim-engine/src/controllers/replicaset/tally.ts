@@ -22,6 +22,14 @@ export class Tally {
   /** Names of pods that changed since the last sync and must be looked at again. */
   readonly dirty = new Set<string>();
   private readonly pods = new Map<string, Counted>();
+  /**
+   * The claimed names in order as last sorted (a rollout asks on every step), the names removed
+   * since and not claimed again, and whether a name joined since: re-claiming a changed pod
+   * (remove, then add) keeps the order.
+   */
+  private sortedNames: string[] = [];
+  private readonly removedSinceSort = new Set<string>();
+  private joinedSinceSort = false;
   private readyCount = 0;
   private labelledCount = 0;
 
@@ -47,6 +55,7 @@ export class Tally {
   /** add counts a claimed pod (replacing what was known about it). */
   add(pod: Pod, templateLabels: Record<string, string> | undefined): void {
     this.remove(pod.metadata.name!);
+    if (!this.removedSinceSort.delete(pod.metadata.name!)) this.joinedSinceSort = true;
     const ready = isPodReady(pod);
     const labels = pod.metadata.labels ?? {};
     const fullyLabeled = Object.entries(templateLabels ?? {}).every(([k, v]) => labels[k] === v);
@@ -60,6 +69,12 @@ export class Tally {
     const c = this.pods.get(name);
     if (!c) return;
     this.pods.delete(name);
+    this.removedSinceSort.add(name);
+    // Never asked for the order, a busy ReplicaSet would pile names up: sort afresh instead.
+    if (this.removedSinceSort.size > this.pods.size + 64) {
+      this.removedSinceSort.clear();
+      this.joinedSinceSort = true;
+    }
     if (c.ready) this.readyCount--;
     if (c.fullyLabeled) this.labelledCount--;
   }
@@ -86,6 +101,10 @@ export class Tally {
 
   /** claimed returns the claimed pods, ordered by name. */
   claimed(): Pod[] {
-    return [...this.pods.keys()].sort().map((n) => this.pods.get(n)!.pod);
+    if (this.joinedSinceSort) this.sortedNames = [...this.pods.keys()].sort();
+    else if (this.removedSinceSort.size > 0) this.sortedNames = this.sortedNames.filter((n) => this.pods.has(n));
+    this.joinedSinceSort = false;
+    this.removedSinceSort.clear();
+    return this.sortedNames.map((n) => this.pods.get(n)!.pod);
   }
 }

@@ -36,7 +36,8 @@ export const clusterInfoCommand: Command = {
   ],
   run(inv) {
     const ns = inv.namespaceExplicit ? inv.namespace : 'kube-system';
-    let out = line('Kubernetes control plane', CLUSTER_SERVER);
+    const server = inv.kubeContext.server ?? CLUSTER_SERVER;
+    let out = line('Kubernetes control plane', server);
     const services = inv.cluster.api.list<Service>('Service', ns).filter((s) => s.metadata.labels?.['kubernetes.io/cluster-service'] === 'true');
     for (const svc of services) {
       let name = svc.metadata.name!;
@@ -47,7 +48,7 @@ export const clusterInfoCommand: Command = {
         if (scheme) name = `${scheme}:${name}:${port.name ?? ''}`;
         else if (port.name) name = `${name}:${port.name}`;
       }
-      const link = `${CLUSTER_SERVER}/api/v1/namespaces/${svc.metadata.namespace}/services/${name}/proxy`;
+      const link = `${server}/api/v1/namespaces/${svc.metadata.namespace}/services/${name}/proxy`;
       out += line(svc.metadata.labels?.['kubernetes.io/name'] || svc.metadata.name!, link);
     }
     inv.ctx.stdout(`${out}\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);

@@ -1,18 +1,19 @@
 /**
- * kubectl config: the kubeconfig of the sandbox's single context. view (with --minify, --raw,
- * -o), get-contexts, get-clusters, get-users, current-context, use-context, and set-context,
- * which changes the live context's namespace for every later command.
+ * kubectl config: reads and writes the kubeconfig file kubectl uses (~/.kube/config, $KUBECONFIG
+ * or --kubeconfig). view (with --minify, --raw, -o), get-contexts, get-clusters, get-users and
+ * current-context read it; the context commands (config-contexts.ts) change it. Every context
+ * whose cluster names the simulated API server reaches the one cluster.
  */
 import { reportErrors } from '../check-err.ts';
 import type { Command, Invocation } from '../command.ts';
 import { KubectlError, UsageError } from '../errors.ts';
 import { bool, str } from '../flags.ts';
-import { commandHelp } from '../help.ts';
 import { printObjects } from '../output.ts';
 import { tableWriter } from '../printers/tabwriter.ts';
 import { toYAML } from '../printers/yaml.ts';
 import { encodeOrdered } from '../typed-json.ts';
-import { contextNamespace, kubeconfig } from './kubeconfig.ts';
+import { toV1, type KubeconfigDoc } from '../kubeconfig-file.ts';
+import { CONTEXT_COMMANDS } from './config-contexts.ts';
 
 const CONFIG_HELP = `Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".
 
@@ -59,7 +60,9 @@ const view: Command = {
     { name: 'template', type: 'string', default: "''", help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].' },
   ],
   run(inv) {
-    const cfg = kubeconfig(inv.kubeContext, bool(inv.flags, 'raw') || bool(inv.flags, 'flatten'));
+    const raw = bool(inv.flags, 'raw') || bool(inv.flags, 'flatten');
+    const doc = bool(inv.flags, 'minify') ? minified(inv) : inv.kubeconfig.doc;
+    const cfg = toV1(doc, raw);
     const output = str(inv.flags, 'output', 'yaml');
     if (output === 'yaml') inv.ctx.stdout(toYAML(cfg));
     else if (output === 'json') inv.ctx.stdout(`${encodeOrdered(cfg)}\n`);
@@ -68,6 +71,17 @@ const view: Command = {
     return 0;
   },
 };
+
+/** minified is the kubeconfig cut down to one context (--context, else the current one), its cluster and its user. */
+function minified(inv: Invocation): KubeconfigDoc {
+  const { doc } = inv.kubeconfig;
+  const name = str(inv.flags, 'context') || doc.currentContext;
+  if (!name) throw new KubectlError('current-context must exist in order to minify');
+  const context = doc.contexts.get(name);
+  if (!context) throw new KubectlError(`cannot locate context ${name}`);
+  const pick = (m: Map<string, Record<string, unknown>>, key: unknown) => new Map([...m].filter(([n]) => n === key));
+  return { contexts: new Map([[name, context]]), clusters: pick(doc.clusters, context.cluster), users: pick(doc.users, context.user), currentContext: name };
+}
 
 const getContexts: Command = {
   name: 'get-contexts',
@@ -79,17 +93,20 @@ const getContexts: Command = {
   run(inv) {
     const output = str(inv.flags, 'output');
     if (output !== '' && output !== 'name') throw new KubectlError(`output must be one of '' or 'name': ${output}`);
-    const c = inv.kubeContext;
+    const { doc } = inv.kubeconfig;
     // Each named context in turn (repeats included); the missing ones are combined into one error.
-    const names = inv.flags.args.length === 0 ? [c.name] : inv.flags.args;
-    const found = names.filter((n) => n === c.name);
-    const errors = names.filter((n) => n !== c.name).map((n) => new KubectlError(`context ${n} not found`));
+    const names = inv.flags.args.length === 0 ? [...doc.contexts.keys()].sort() : inv.flags.args;
+    const found = names.filter((n) => doc.contexts.has(n));
+    const errors = names.filter((n) => !doc.contexts.has(n)).map((n) => new KubectlError(`context ${n} not found`));
     if (output === 'name') {
       for (const n of found) inv.ctx.stdout(`${n}\n`);
     } else {
       const w = tableWriter();
       if (!bool(inv.flags, 'no-headers')) w.write('CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n');
-      for (const n of found) w.write(`*\t${n}\t${c.cluster}\t${c.user}\t${contextNamespace(c)}\n`);
+      for (const n of found) {
+        const c = doc.contexts.get(n)!;
+        w.write(`${n === doc.currentContext ? '*' : ''}\t${n}\t${String(c.cluster ?? '')}\t${String(c.user ?? '')}\t${String(c.namespace ?? '')}\n`);
+      }
       inv.ctx.stdout(w.flush());
     }
     if (errors.length) return reportErrors(inv, errors, 'config get-contexts');
@@ -101,54 +118,13 @@ function single(name: string, summary: string, print: (inv: Invocation) => strin
   return { name, summary, flags: [], run: (inv) => (inv.ctx.stdout(print(inv)), 0) };
 }
 
-const setContext: Command = {
-  name: 'set-context',
-  summary: 'Set a context entry in kubeconfig',
-  flags: [
-    { name: 'cluster', type: 'string', default: "''", help: 'cluster for the context entry in kubeconfig' },
-    { name: 'current', type: 'bool', default: 'false', help: 'Modify the current context' },
-    { name: 'user', type: 'string', default: "''", help: 'user for the context entry in kubeconfig' },
-  ],
-  run(inv) {
-    const current = bool(inv.flags, 'current');
-    const [name] = inv.flags.args;
-    if (current && name) throw new KubectlError('you cannot specify both a context name and --current');
-    if (!current && !name) throw new KubectlError('you must specify a non-empty context name or --current');
-    const ctx = inv.kubeContext;
-    if (name && name !== ctx.name) throw new KubectlError(`the sandbox has a single context, "${ctx.name}"; set-context can change only that one`);
-    for (const f of ['cluster', 'user'] as const) {
-      if (inv.flags.values.has(f) && str(inv.flags, f) !== ctx[f]) throw new KubectlError(`changing the context's --${f} is not supported in this sandbox: it has one ${f}`);
-    }
-    if (inv.flags.values.has('namespace')) ctx.namespace = str(inv.flags, 'namespace') || 'default';
-    inv.ctx.stdout(`Context "${ctx.name}" modified.\n`);
-    return 0;
-  },
-};
-
-const useContext: Command = {
-  name: 'use-context',
-  aliases: ['use'],
-  summary: 'Set the current-context in a kubeconfig file',
-  flags: [],
-  run(inv) {
-    if (inv.flags.args.length !== 1) {
-      inv.ctx.stdout(commandHelp({ ...useContext, name: 'config use-context' }));
-      throw new KubectlError(`Unexpected args: [${inv.flags.args.join(' ')}]`);
-    }
-    const [name] = inv.flags.args;
-    if (name !== inv.kubeContext.name) throw new KubectlError(`no context exists with the name: "${name}"`);
-    inv.ctx.stdout(`Switched to context "${name}".\n`);
-    return 0;
-  },
-};
-
 function unsupported(name: string): Command {
   return {
     name,
     summary: name,
     flags: ['cluster', 'user', 'server', 'certificate-authority', 'embed-certs', 'token', 'client-certificate', 'client-key', 'username', 'password', 'insecure-skip-tls-verify', 'set-raw-bytes'].map((n) => ({ name: n, type: 'stringArray' as const, hidden: true })),
     run() {
-      throw new KubectlError(`kubectl config ${name} is not supported in this sandbox: it has one cluster, one user and one context`);
+      throw new KubectlError(`kubectl config ${name} is not supported in this sandbox: its contexts all reach the one simulated cluster, through the cluster and user the kubeconfig already has`);
     },
   };
 }
@@ -161,12 +137,14 @@ export const configCommand: Command = {
   subcommands: [
     view,
     getContexts,
-    single('current-context', 'Display the current-context', (inv) => `${inv.kubeContext.name}\n`),
-    single('get-clusters', 'Display clusters defined in the kubeconfig', (inv) => `NAME\n${inv.kubeContext.cluster}\n`),
-    single('get-users', 'Display users defined in the kubeconfig', (inv) => `NAME\n${inv.kubeContext.user}\n`),
-    setContext,
-    useContext,
-    ...['delete-cluster', 'delete-context', 'delete-user', 'rename-context', 'set', 'set-cluster', 'set-credentials', 'unset'].map(unsupported),
+    single('current-context', 'Display the current-context', (inv) => {
+      if (!inv.kubeconfig.doc.currentContext) throw new KubectlError('current-context is not set');
+      return `${inv.kubeconfig.doc.currentContext}\n`;
+    }),
+    single('get-clusters', 'Display clusters defined in the kubeconfig', (inv) => `NAME\n${[...inv.kubeconfig.doc.clusters.keys()].sort().map((n) => `${n}\n`).join('')}`),
+    single('get-users', 'Display users defined in the kubeconfig', (inv) => `NAME\n${[...inv.kubeconfig.doc.users.keys()].sort().map((n) => `${n}\n`).join('')}`),
+    ...CONTEXT_COMMANDS,
+    ...['delete-cluster', 'delete-user', 'set', 'set-cluster', 'set-credentials', 'unset'].map(unsupported),
   ],
   run(inv) {
     if (inv.flags.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(inv.flags.args[0])}`);

@@ -1,24 +1,24 @@
 /**
- * kubectl edit: the objects' YAML in an editor, saved back as an update. The browser sandbox can
- * provide the editor (Invocation.editor); the transcript runner has none and says so.
+ * kubectl edit: the objects' YAML in a temp file under /tmp, opened in an editor and saved back
+ * as an update; a save the API server refuses reopens the file with the reasons in its header.
+ * The browser sandbox provides the editor (Invocation.editor); the transcript runner has none and says so.
  */
 import type { KubeObject } from '../../api/meta.ts';
 import { reportErrors } from '../check-err.ts';
-import type { Command } from '../command.ts';
+import type { Command, Editor, Invocation } from '../command.ts';
 import { KubectlError } from '../errors.ts';
 import { list, str } from '../flags.ts';
+import { StatusError } from '../../apiserver/errors.ts';
 import { decodeManifestStream, StreamDecodeError } from '../goyaml/index.ts';
 import { deepEqual } from '../apply/patch-meta.ts';
 import { toYAML } from '../printers/yaml.ts';
 import { nameOf } from '../output.ts';
 import { OUTPUT_FLAGS, VALIDATE_FLAG, fieldManager } from './manifest-flags.ts';
+import { editHeader, invalidReason, manualStrip, resourceString, stripComments, type EditReason } from './edit-file.ts';
 import { selectObjects } from './select-objects.ts';
 
 const NO_RESOURCES =
   "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
-
-const HEADER =
-  "# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\n";
 
 /** editCommand is `kubectl edit`. */
 export const editCommand: Command = {
@@ -43,28 +43,48 @@ export const editCommand: Command = {
     if (selection.errors.length) return reportErrors(inv, selection.errors, 'edit');
     if (!inv.editor) throw new KubectlError("kubectl edit needs the sandbox's editor, which the transcript runner does not have");
     if (selection.items.length === 0) return 0;
-    const objects = selection.items.map((i) => i.obj);
-    const original = objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
-    const text = HEADER + toYAML(original);
-    const saved = await inv.editor(text, { filename: `/tmp/kubectl-edit-${inv.cluster.random.string(10)}.yaml` });
-    const body = saved?.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n').trim();
-    if (!saved || !body) {
-      inv.ctx.stdout('Edit cancelled, no changes made.\n');
-      return 0;
+    return editLoop(inv, inv.editor, selection.items.map((i) => i.obj));
+  },
+};
+
+// kubectl's edit loop: open the file, apply what was saved, and reopen it with the failures
+// listed in its header until the objects are valid, the learner saves no change, or cancels.
+async function editLoop(inv: Invocation, editor: Editor, objects: KubeObject[]): Promise<number> {
+  const original = objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+  const originalBody = toYAML(original);
+  const filename = `/tmp/kubectl-edit-${inv.cluster.random.string(10)}.yaml`;
+  const fieldManager = str(inv.flags, 'field-manager', 'kubectl-edit');
+  let reasons: EditReason[] = [];
+  let body = originalBody;
+  let previous: string | undefined;
+  for (;;) {
+    const text = editHeader(reasons) + body;
+    inv.fs.mkdir('/tmp', true);
+    inv.fs.write(filename, text);
+    // Closing the editor without saving leaves the file as it was opened, as quitting vim does.
+    const saved = (await editor(text, { filename })) ?? text;
+    // Saving the same failing file again gives up, and keeps it for the learner.
+    if (previous !== undefined && stripComments(previous) === stripComments(saved)) {
+      inv.fs.write(filename, saved);
+      inv.ctx.stderr(`A copy of your changes has been stored to "${filename}"\n`);
+      throw new KubectlError('Edit cancelled, no valid changes were saved.');
     }
+    if (stripComments(saved) === stripComments(originalBody)) return done(inv, filename, 'Edit cancelled, no changes made.\n');
+    if (stripComments(saved) === '') return done(inv, filename, 'Edit cancelled, saved file was empty.\n');
+    previous = saved;
+    reasons = [];
     let edited: unknown[];
     try {
       edited = [...decodeManifestStream(saved)];
     } catch (e) {
-      if (e instanceof StreamDecodeError) throw new KubectlError(`error parsing edited object: ${e.message}`);
-      throw e;
+      if (!(e instanceof StreamDecodeError)) throw e;
+      reasons.push({ head: `The edited file had a syntax error: ${e.message}`, other: [] });
+      body = manualStrip(saved);
+      continue;
     }
     const list0 = edited[0] as { kind?: string; items?: KubeObject[] } | undefined;
-    const after = (list0?.kind === 'List' ? list0.items ?? [] : (edited as KubeObject[]));
-    if (deepEqual(after, objects)) {
-      inv.ctx.stdout('Edit cancelled, no changes made.\n');
-      return 0;
-    }
+    const after = list0?.kind === 'List' ? (list0.items ?? []) : (edited as KubeObject[]);
+    if (deepEqual(after, objects)) return done(inv, filename, 'Edit cancelled, no changes made.\n');
     const errors: Error[] = [];
     for (const obj of after) {
       const before = objects.find((o) => o.kind === obj.kind && o.metadata.name === obj.metadata?.name);
@@ -74,13 +94,41 @@ export const editCommand: Command = {
       }
       if (deepEqual(before, obj)) continue;
       try {
-        const updated = inv.cluster.api.update(obj, str(inv.flags, 'field-manager', 'kubectl-edit'));
+        const updated = inv.cluster.api.update(obj, fieldManager);
         inv.cluster.drain();
         inv.ctx.stdout(`${nameOf(updated)} edited\n`);
       } catch (e) {
-        errors.push(e as Error);
+        if (!(e instanceof StatusError) || e.reason !== 'Invalid') {
+          errors.push(e as Error);
+          continue;
+        }
+        // Invalid objects are fixed on the spot: the file reopens with the causes in its header.
+        inv.ctx.stderr(`error: ${resourceString(obj)} "${obj.metadata.name}" is invalid\n`);
+        reasons.push(invalidReason(obj, e));
       }
     }
-    return reportErrors(inv, errors, 'edit');
-  },
-};
+    if (errors.length) {
+      inv.fs.write(filename, saved);
+      return reportErrors(inv, errors, 'edit');
+    }
+    if (reasons.length === 0) {
+      removeQuietly(inv, filename);
+      return 0;
+    }
+    body = manualStrip(saved);
+  }
+}
+
+function done(inv: Invocation, filename: string, message: string): number {
+  removeQuietly(inv, filename);
+  inv.ctx.stdout(message);
+  return 0;
+}
+
+function removeQuietly(inv: Invocation, filename: string): void {
+  try {
+    inv.fs.remove(filename);
+  } catch {
+    /* the learner removed it already */
+  }
+}

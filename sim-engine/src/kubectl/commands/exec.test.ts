@@ -37,7 +37,6 @@ describe('kubectl exec', () => {
     expect((await k.run('kubectl exec web')).stderr).toBe('error: you must specify at least one command for the container\n');
     expect((await k.run('kubectl exec -- ls')).stderr).toBe('error: pod, type/name or --filename must be specified\n');
     expect((await k.run('kubectl exec web ls')).stderr).toBe("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
-    expect((await k.run('kubectl exec -it web -- sh')).stderr).toBe('error: interactive shells inside containers are not supported in this sandbox yet\n');
     expect((await k.run('kubectl exec web -c nope -- ls')).stderr).toBe('Error from server (BadRequest): container nope is not valid for pod web\n');
     expect((await k.run('kubectl exec nope -- ls')).stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });

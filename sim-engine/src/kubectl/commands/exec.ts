@@ -40,11 +40,14 @@ export const execCommand: Command = {
     if (spec && pod.spec.nodeName && !running) throw new KubectlError(`unable to upgrade connection: container not found ("${name}")`);
     if (!spec) throw badRequest(`container ${name} is not valid for pod ${pod.metadata.name}`);
     if (!pod.spec.nodeName) throw badRequest(`pod ${pod.metadata.name} does not have a host assigned`);
-    const interactive = bool(inv.flags, 'stdin') || bool(inv.flags, 'tty');
-    if (interactive && SHELLS.has(command[0]!) && !command.includes('-c')) {
-      throw new KubectlError('interactive shells inside containers are not supported in this sandbox yet');
-    }
     const view = containerView(inv.cluster, pod, spec);
+    const shell = command[0]!.slice(command[0]!.lastIndexOf('/') + 1);
+    // -i with a shell and no script: the terminal attaches to it until `exit` (an image without that shell fails below as exec does).
+    if (bool(inv.flags, 'stdin') && SHELLS.has(command[0]!) && !command.includes('-c') && view.profile.tools.has(shell)) {
+      if (!inv.terminal) throw new KubectlError('an interactive shell inside a container needs the sandbox terminal; run the command with kubectl exec POD -- sh -c "..." instead');
+      inv.terminal.attach({ namespace: pod.metadata.namespace!, pod: pod.metadata.name!, uid: pod.metadata.uid!, container: name, shell: shell === 'bash' ? 'bash' : 'sh', family: view.profile.family, hostname: view.hostname, tty: bool(inv.flags, 'tty'), cwd: view.cwd });
+      return 0;
+    }
     let code: number;
     try {
       code = await runTool(view, command, {

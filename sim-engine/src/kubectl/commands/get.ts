@@ -11,6 +11,8 @@ import type { ResourceRequest } from '../resource-args.ts';
 import { fetch, parseGetArgs, requestFilter, type Fetched, type Filters } from './get/query.ts';
 import { sortObjects } from './get/sort.ts';
 import { watchGet } from './get/watch.ts';
+import { getRaw } from './get/raw.ts';
+import { computedKind, getComputed } from './get/computed.ts';
 
 const OUTPUTS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
@@ -33,8 +35,10 @@ export const getCommand: Command = {
     { name: 'field-selector', type: 'string', default: "''", help: 'Selector (field query) to filter on, supports =, ==, and !=.' },
     { name: 'sort-by', type: 'string', default: "''", help: 'If non-empty, sort list types using this field specification.' },
     { name: 'chunk-size', type: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },
+    { name: 'raw', type: 'string', default: "''", help: 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.' },
   ],
   run(inv) {
+    if (inv.flags.values.has('raw')) return getRaw(inv);
     const out = str(inv.flags, 'output');
     if (out && !['wide', 'name', 'yaml', 'json'].includes(out) && !/^(jsonpath|custom-columns|go-template|template)/.test(out)) {
       throw new KubectlError(`unable to match a printer suitable for the output format "${out}", allowed formats are: ${OUTPUTS}`);
@@ -46,6 +50,8 @@ export const getCommand: Command = {
         'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
       );
     }
+    const computed = computedKind(args);
+    if (computed && !bool(inv.flags, 'watch') && !bool(inv.flags, 'watch-only')) return getComputed(inv, computed);
     const requests = parseGetArgs(args);
     const filters: Filters = { labelText: str(inv.flags, 'selector').trim(), fieldText: str(inv.flags, 'field-selector').trim() };
     if ((filters.labelText || filters.fieldText) && requests.some((r) => r.names.length)) {

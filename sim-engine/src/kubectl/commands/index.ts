@@ -8,6 +8,7 @@ import { configCommand } from './config.ts';
 import { editCommand } from './edit.ts';
 import { exposeCommand } from './expose.ts';
 import { labelCommand } from './label.ts';
+import { patchCommand } from './patch.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
 import { versionCommand } from './version.ts';
@@ -27,4 +28,4 @@ import { taintCommand } from './taint.ts';
 import { uncordonCommand } from './uncordon.ts';
 
 /** COMMANDS are the implemented verbs. A real kubectl verb missing here answers "not supported in this sandbox yet". */
-export const COMMANDS: readonly Command[] = [getCommand, describeCommand, runCommand, deleteCommand, rolloutCommand, logsCommand, execCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand, eventsCommand, explainCommand, createCommand, applyCommand, labelCommand, annotateCommand, scaleCommand, setCommand, exposeCommand, editCommand, apiResourcesCommand, versionCommand, clusterInfoCommand, configCommand];
+export const COMMANDS: readonly Command[] = [getCommand, describeCommand, runCommand, deleteCommand, rolloutCommand, logsCommand, execCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand, eventsCommand, explainCommand, createCommand, applyCommand, patchCommand, labelCommand, annotateCommand, scaleCommand, setCommand, exposeCommand, editCommand, apiResourcesCommand, versionCommand, clusterInfoCommand, configCommand];

@@ -39,7 +39,7 @@ export function kubeconfig(ctx: KubeContext, raw: boolean): Record<string, unkno
     kind: 'Config',
     apiVersion: 'v1',
     preferences: {},
-    clusters: [{ name: ctx.cluster, cluster: { server: CLUSTER_SERVER, 'certificate-authority-data': data(CA_DATA) } }],
+    clusters: [{ name: ctx.cluster, cluster: { server: ctx.server ?? CLUSTER_SERVER, 'certificate-authority-data': data(CA_DATA) } }],
     users: [{ name: ctx.user, user: { 'client-certificate-data': data(CERT_DATA), 'client-key-data': data(KEY_DATA) } }],
     contexts: [{ name: ctx.name, context: { cluster: ctx.cluster, user: ctx.user, ...(ns ? { namespace: ns } : {}) } }],
     'current-context': ctx.name,

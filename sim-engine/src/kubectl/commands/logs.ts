@@ -3,7 +3,6 @@ import type { Pod } from '../../api/pod.ts';
 import { badRequest } from '../../apiserver/errors.ts';
 import { parseSelector } from '../../apiserver/selectors.ts';
 import type { Cluster } from '../../cluster.ts';
-import { rfc3339 } from '../../util/time.ts';
 import { waitUntil, type Command, type Invocation } from '../command.ts';
 import { KubectlError, UsageError } from '../errors.ts';
 import { bool, has, str } from '../flags.ts';
@@ -17,6 +16,8 @@ interface LogStream {
   pod: Pod;
   container: string;
   lines: string[];
+  /** When each line was written (for --timestamps); `more` appends to it. */
+  times: number[];
   /** more returns lines written since the last call, or undefined once the container has stopped. */
   more(): string[] | undefined;
 }
@@ -54,7 +55,7 @@ function logContainerID(pod: Pod, container: string, previous: boolean): string 
 export function openLog(cluster: Cluster, pod: Pod, container: string, previous: boolean): LogStream {
   const known = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].some((c) => c.name === container);
   if (!known) throw badRequest(`container ${container} is not valid for pod ${pod.metadata.name}`);
-  const empty: LogStream = { pod, container, lines: [], more: () => undefined };
+  const empty: LogStream = { pod, container, lines: [], times: [], more: () => undefined };
   if (!pod.spec.nodeName) return empty;
   const id = logContainerID(pod, container, previous);
   const kubelet = cluster.kubeletFor(pod.spec.nodeName);
@@ -65,18 +66,24 @@ export function openLog(cluster: Cluster, pod: Pod, container: string, previous:
     // The kubelet keeps the running (or last) instance's log and the one before it.
     return rt.containerID === id ? kubelet!.logs(uid, container, false) : kubelet!.logs(uid, container, true);
   };
+  const timesOf = (): number[] => {
+    const rt = kubelet?.runtime(uid)?.containers.find((c) => c.name === container);
+    return (rt && kubelet!.logTimes(uid, container, rt.containerID !== id)) ?? [];
+  };
   const lines = [...(source() ?? [])];
+  const times = timesOf().slice(0, lines.length);
   let seen = lines.length;
   const more = () => {
     const rt = kubelet?.runtime(uid)?.containers.find((c) => c.name === container);
     const now = source();
     if (!rt || !now) return undefined;
     const fresh = now.slice(seen);
+    times.push(...timesOf().slice(seen, now.length));
     seen = now.length;
     if (fresh.length === 0 && !(rt.containerID === id && rt.state === 'running')) return undefined;
     return fresh;
   };
-  return { pod, container, lines, more };
+  return { pod, container, lines, times, more };
 }
 
 /** logsCommand is `kubectl logs`. */
@@ -143,14 +150,18 @@ export const logsCommand: Command = {
     }
     const streams = requests.map((r) => openLog(inv.cluster, r.pod, r.container, bool(inv.flags, 'previous')));
     const out = printer(inv, limit);
-    for (const s of streams) out(s, tail >= 0 ? s.lines.slice(Math.max(0, s.lines.length - tail)) : s.lines);
+    for (const s of streams) out(s, tail >= 0 ? Math.max(0, s.lines.length - tail) : 0, s.lines.length);
     if (follow) {
       const live = new Set(streams);
       await waitUntil(inv, () => {
         for (const s of live) {
+          const from = s.lines.length;
           const fresh = s.more();
           if (fresh === undefined) live.delete(s);
-          else out(s, fresh);
+          else {
+            s.lines.push(...fresh);
+            out(s, from, s.lines.length);
+          }
         }
         return live.size === 0;
       });
@@ -160,15 +171,15 @@ export const logsCommand: Command = {
 };
 
 /** printer writes log lines with --prefix and --timestamps, stopping at --limit-bytes. */
-function printer(inv: Invocation, limit: number): (s: LogStream, lines: string[]) => void {
+function printer(inv: Invocation, limit: number): (s: LogStream, from: number, to: number) => void {
   let written = 0;
   const prefix = bool(inv.flags, 'prefix');
   const timestamps = bool(inv.flags, 'timestamps');
-  return (s, lines) => {
-    for (const line of lines) {
-      let text = `${line}\n`;
-      // The sandbox's log lines carry no time of their own: the clock's reading stands in.
-      if (timestamps) text = `${rfc3339(inv.ctx.now()).replace('Z', '.000000000Z')} ${text}`;
+  return (s, from, to) => {
+    for (let i = from; i < to; i++) {
+      let text = `${s.lines[i]}\n`;
+      // The runtime stamps each line with its nanosecond write time; the sandbox keeps milliseconds.
+      if (timestamps) text = `${new Date(s.times[i] ?? inv.ctx.now()).toISOString().replace('Z', '000000Z')} ${text}`;
       if (prefix) text = `[pod/${s.pod.metadata.name}/${s.container}] ${text}`;
       if (limit > 0) {
         if (written >= limit) return;

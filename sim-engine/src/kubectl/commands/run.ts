@@ -1,6 +1,9 @@
 /** kubectl run: create a single pod from an image, the way the run generator builds it. */
 import type { Container, Pod } from '../../api/pod.ts';
-import type { Command } from '../command.ts';
+import { waitUntil, type Command, type Invocation } from '../command.ts';
+import { parseImage } from '../../kubelet/images.ts';
+import { containerView } from './exec/container.ts';
+import { imageProfile } from './exec/image-files.ts';
 import { KubectlError, UsageError } from '../errors.ts';
 import { bool, list, str } from '../flags.ts';
 import { nameOf, printObjects } from '../output.ts';
@@ -34,19 +37,64 @@ export const runCommand: Command = {
     const restart = str(inv.flags, 'restart', 'Always');
     if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new UsageError(`invalid restart policy: ${restart}`);
     if (bool(inv.flags, 'rm') && !bool(inv.flags, 'stdin') && !bool(inv.flags, 'attach')) throw new UsageError('--rm should only be used for attached containers');
-    if (bool(inv.flags, 'stdin') || bool(inv.flags, 'tty') || bool(inv.flags, 'attach')) {
-      throw new KubectlError('attaching to a container (-i, -t, --attach, --rm) is not supported in this sandbox yet');
-    }
+    const stdin = bool(inv.flags, 'stdin');
+    const tty = bool(inv.flags, 'tty');
+    if (tty && !stdin) throw new KubectlError('-i/--stdin is required for containers with -t/--tty=true');
+    if (bool(inv.flags, 'attach') && !stdin) throw new KubectlError('attaching to a container without -i is not supported in this sandbox yet');
     const mode = dryRunMode(inv);
+    if (stdin && mode !== 'none') throw new KubectlError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
     const output = str(inv.flags, 'output');
     const pod = buildPod(inv.flags, name, image, restart, inv.namespaceExplicit ? inv.namespace : undefined);
+    if (stdin) return runAttached(inv, pod, tty, restart);
     // A client-side dry run prints what kubectl would send; otherwise the server's answer.
-    const result = mode === 'client' ? { ...pod, metadata: { creationTimestamp: null, ...pod.metadata } } : inv.cluster.api.create(pod, 'kubectl', { dryRun: mode === 'server' });
+    // The request goes to the context's namespace even when the object names none (as with -n unset).
+    const result = mode === 'client' ? { ...pod, metadata: { creationTimestamp: null, ...pod.metadata } } : inv.cluster.api.create(inNamespace(pod, inv.namespace), 'kubectl', { dryRun: mode === 'server' });
     if (output) printObjects(inv, [result as Pod], output, { single: true });
     else inv.ctx.stdout(`${nameOf(result as Pod)} created${dryRunSuffix(mode)}\n`);
     return 0;
   },
 };
+
+/** runAttached is `kubectl run -i`: create the pod with stdin open, wait for it to run, and attach the terminal to its shell. */
+async function runAttached(inv: Invocation, pod: Pod, tty: boolean, restart: string): Promise<number> {
+  const container = pod.spec.containers[0]!;
+  const ref = parseImage(container.image ?? '');
+  const profile = imageProfile(ref?.repository ?? '', ref?.tag ?? 'latest');
+  const argv = [...(container.command ?? []), ...(container.args ?? [])];
+  // Without a command busybox and alpine images start their shell; the sandbox attaches only to a shell.
+  const shell = argv.length === 0 ? (profile.family === 'busybox' || (profile.family === 'alpine' && !profile.tools.has('nginx')) ? 'sh' : undefined) : argv.length === 1 ? argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1) : undefined;
+  if (!shell || !['sh', 'ash', 'bash'].includes(shell) || !profile.tools.has(shell)) {
+    throw new KubectlError('attaching to a container is supported in this sandbox only for a shell: kubectl run NAME -it --image=busybox -- sh');
+  }
+  if (!inv.terminal) throw new KubectlError('an interactive shell inside a container needs the sandbox terminal');
+  Object.assign(container, { stdin: true, stdinOnce: true, ...(tty && { tty: true }) });
+  const created = inv.cluster.api.create(inNamespace(pod, inv.namespace), 'kubectl');
+  inv.cluster.drain();
+  const ns = created.metadata.namespace!;
+  const current = () => inv.cluster.api.tryGet<Pod>('Pod', ns, created.metadata.name!);
+  const running = await waitUntil(inv, () => !!current()?.status?.containerStatuses?.[0]?.state.running, 60_000);
+  if (!running) throw new KubectlError('timed out waiting for the condition');
+  const live = current()!;
+  const view = containerView(inv.cluster, live, live.spec.containers[0]!);
+  if (tty) inv.ctx.stderr("If you don't see a command prompt, try pressing enter.\n");
+  inv.terminal.attach({
+    namespace: ns,
+    pod: live.metadata.name!,
+    uid: live.metadata.uid!,
+    container: container.name,
+    shell: shell === 'bash' ? 'bash' : 'sh',
+    family: profile.family,
+    hostname: view.hostname,
+    tty,
+    cwd: view.cwd,
+    run: { restartPolicy: restart, rm: bool(inv.flags, 'rm') },
+  });
+  return 0;
+}
+
+function inNamespace(pod: Pod, namespace: string): Pod {
+  return { ...pod, metadata: { ...pod.metadata, namespace: pod.metadata.namespace ?? namespace } };
+}
 
 function buildPod(flags: Parameters<Command['run']>[0]['flags'], name: string, image: string, restart: string, namespace: string | undefined): Pod {
   const labels = str(flags, 'labels') ? parseKeyValues(str(flags, 'labels'), 'labels') : { run: name };

@@ -1,12 +1,12 @@
 /**
  * kubectl set, with its `image` subcommand: change container images in pods and pod templates
  * (`deployment/web nginx=nginx:1.26`, `*=busybox`); objects whose images already match are
- * left alone and print nothing.
+ * left alone and print nothing. `env` and `resources` live in set-env.ts and set-resources.ts.
  */
 import type { KubeObject } from '../../api/meta.ts';
 import { clone } from '../../util/clone.ts';
 import { resourceForKind } from '../../api/resources.ts';
-import type { Container, PodSpec } from '../../api/pod.ts';
+import type { Container } from '../../api/pod.ts';
 import { reportErrors } from '../check-err.ts';
 import type { Command } from '../command.ts';
 import { KubectlError, UsageError } from '../errors.ts';
@@ -16,16 +16,12 @@ import { dryRunMode } from './dry-run.ts';
 import { DRY_RUN_FLAG, fieldManager, OUTPUT_FLAGS } from './manifest-flags.ts';
 import { resourcesAndPairs } from './metadata-update.ts';
 import { selectObjects } from './select-objects.ts';
+import { podSpecOf } from './pod-template.ts';
+import { envCommand } from './set-env.ts';
+import { resourcesCommand } from './set-resources.ts';
 
 const NO_RESOURCES =
   "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
-
-function podSpecOf(obj: KubeObject): PodSpec | undefined {
-  const o = obj as KubeObject & { spec?: { template?: { spec?: PodSpec } } & Partial<PodSpec> };
-  if (obj.kind === 'Pod') return o.spec as PodSpec;
-  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') return o.spec?.template?.spec;
-  return undefined;
-}
 
 function setImages(containers: Container[] | undefined, name: string, image: string): boolean {
   let found = false;
@@ -128,7 +124,7 @@ export const setCommand: Command = {
   name: 'set',
   summary: 'Set specific features on objects',
   flags: [],
-  subcommands: [imageCommand, unsupported('env'), unsupported('resources'), unsupported('selector'), unsupported('serviceaccount', ['sa']), unsupported('subject')],
+  subcommands: [imageCommand, envCommand, resourcesCommand, unsupported('selector'), unsupported('serviceaccount', ['sa']), unsupported('subject')],
   run(inv) {
     if (inv.flags.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(inv.flags.args[0])}`);
     inv.ctx.stdout(SET_HELP);

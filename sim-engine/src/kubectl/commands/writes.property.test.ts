@@ -47,7 +47,7 @@ const manifest = fc.oneof(mangled, mangled.chain((m) => mangled.map((n) => `${m}
 
 // What kubectl may print on stderr: its error forms, the aggregate's bare lines (an inner aggregate in brackets), warnings.
 const KUBECTL_STYLE =
-  /^(?:error: |Error from server( \(\w+\))?: |The \w* "[^"]*" is invalid|\* |See 'kubectl [\w -]+ (?:-h|--help)' for |Warning: |error (?:parsing|validating|when \w+) |unable to (?:decode|recognize) |resource mapping not found |ensure CRDs are installed first|the (?:path|namespace|server) |\w+ "[^"]*" from "[^"]*": |'[^']*' already has a value|label "[^"]*" not found|Resource: |Name: "|from server for: |from "|no objects passed|cannot expose a |context .* not found|unable to get type info |Example resource|   '|\[|$)/;
+  /^(?:error: |Error from server( \(\w+\))?: |The \w* "[^"]*" is invalid|The request is invalid(?:: |$)|\* |See 'kubectl [\w -]+ (?:-h|--help)' for |Warning: |error (?:parsing|validating|when \w+) |unable to (?:decode|recognize) |resource mapping not found |ensure CRDs are installed first|the (?:path|namespace|server) |\w+ "[^"]*" from "[^"]*": |'[^']*' already has a value|label "[^"]*" not found|Resource: |Name: "|from server for: |from "|no objects passed|cannot expose a |context .* not found|unable to get type info |Example resource|   '|\[|$)/;
 // Lines that continue a multi-line kubectl message (apply's patch and retrieval errors).
 const CONTINUATION = /^(?:to:|for:{1,2} |from server for: |Resource: |Name: "|\{|original:|modified:|current:|(?:apiVersion|kind|metadata|spec):|\s)/;
 const INTERNAL = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read prop|is not a function|is not iterable|\[object Object\]|undefined|NaN|Maximum call stack/;

@@ -14,6 +14,12 @@ export const scenarioSchema = strictObject({
     .optional()
     .refine((nodes) => !nodes || new Set(nodes.map((n) => n.name)).size === nodes.length, { error: 'expected node names to be unique' })
     .describe('The machines of the cluster; the default cluster (control-plane, node-1, node-2, node-3) when absent.'),
+  cluster: z
+    .enum(['ready', 'none'])
+    .default('ready')
+    .describe(
+      '"ready" (the default): a running kubeadm cluster on the nodes. "none": the nodes are bare machines (hostnames and IPs only) with no API objects and no kubeconfig; the learner builds the cluster with kubeadm (after ssh) or minikube. `objects` must then be empty.',
+    ),
   objects: z
     .array(manifestSchema)
     .default([])
@@ -32,7 +38,7 @@ export const scenarioSchema = strictObject({
   chaos: chaosSchema
     .default({ deletePod: false, stopNode: false, breakImage: false })
     .describe('Which chaos controls the sandbox offers.'),
-}).describe('Where a sandbox starts: machines, objects, files and time.');
+}).describe('Where a sandbox starts: machines (with a cluster on them or bare), objects, files and time.');
 
 /** ScenarioInput is a scenario as written; Scenario (in scenario.ts) is the parsed form. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

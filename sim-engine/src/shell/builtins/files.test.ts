@@ -47,6 +47,14 @@ describe('rm', () => {
 });
 
 describe('cp and mv', () => {
+  it('cp -i asks before overwriting and keeps the file unless stdin says yes', async () => {
+    const t = testShell({ files: { a: 'new\n', b: 'old\n' } });
+    expect(await t.run('cp -i a c && cat c')).toMatchObject({ stdout: 'new\n', stderr: '' });
+    expect(await t.run('cp -i a b; cat b')).toMatchObject({ stdout: 'old\n', stderr: "cp: overwrite 'b'? \n" });
+    expect(await t.run('echo y | cp -i a b; cat b')).toMatchObject({ stdout: 'new\n' });
+    expect(await t.run('cp -ir a d && cat d')).toMatchObject({ stdout: 'new\n' });
+  });
+
   it('copy and move files, into directories too', async () => {
     const t = testShell({ files: { 'a.yaml': 'A', 'dir/keep': 'K' } });
     expect((await t.run('cp a.yaml b.yaml; cp a.yaml dir; mv b.yaml c.yaml; cp -r dir dir2; mv dir2 /tmp/')).output).toBe('');

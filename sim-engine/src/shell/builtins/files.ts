@@ -91,11 +91,17 @@ export const rm: Builtin = (ctx, rt) => {
 
 /** cp copies files, or with -r directories; the last operand may be a directory to copy into. */
 export const cp: Builtin = (ctx, rt) => {
-  const info = { name: 'cp', usage: '[OPTION]... SOURCE... DEST', summary: '  -r, -R  copy directories recursively' };
-  const opts = getOptions(ctx, info, { flags: 'rRa', long: { recursive: 'r', archive: 'a' } });
+  const info = { name: 'cp', usage: '[OPTION]... SOURCE... DEST', summary: '  -r, -R  copy directories recursively\n  -i  prompt before overwrite (the answer is read from stdin)' };
+  const opts = getOptions(ctx, info, { flags: 'rRai', long: { recursive: 'r', archive: 'a', interactive: 'i' } });
   if (typeof opts === 'number') return opts;
-  const recursive = opts.flags.size > 0;
+  const recursive = opts.flags.has('r') || opts.flags.has('R') || opts.flags.has('a');
   return transfer(ctx, rt, info, opts.operands, 'cp', (src, dst, shown) => {
+    // cp -i asks before replacing a file and reads the answer from stdin: no `y` (or no input at all) keeps the file.
+    // The sandbox's terminal cannot answer, so the question ends its line instead of waiting for one.
+    if (opts.flags.has('i') && rt.fs.kind(dst) === 'file') {
+      ctx.stderr(`cp: overwrite '${shown.dst}'? \n`);
+      if (!/^\s*y/i.test(ctx.stdin)) return;
+    }
     if (rt.fs.kind(src) === 'dir') {
       if (!recursive) throw new Refusal(`-r not specified; omitting directory '${shown.src}'`);
       if (isInside(dst, src)) throw new Refusal(`cannot copy a directory, '${shown.src}', into itself, '${shown.dst}'`);

@@ -1,6 +1,9 @@
 /** Command lookup: `type` (bash's view: aliases, builtins, files) and `which` (PATH only). */
 import type { Builtin } from '../commands/runtime.ts';
 
+// The reserved words the sandbox's shell understands; bash finds them before builtins.
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!']);
+
 /** type tells how bash would interpret each name; -t prints just the kind. */
 export const type: Builtin = (ctx, rt) => {
   let terse = false;
@@ -15,7 +18,9 @@ export const type: Builtin = (ctx, rt) => {
   let status = 0;
   for (const name of names) {
     const kind = rt.lookup(name);
-    if (kind === undefined) {
+    if (kind !== 'alias' && KEYWORDS.has(name)) {
+      ctx.stdout(terse ? 'keyword\n' : `${name} is a shell keyword\n`);
+    } else if (kind === undefined) {
       if (!terse) ctx.stderr(`bash: type: ${name}: not found\n`);
       status = 1;
     } else if (terse) {

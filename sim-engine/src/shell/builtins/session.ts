@@ -83,19 +83,30 @@ Kubernetes:
   kubectl ...          talk to the cluster (alias: k). Tab completes commands
                        and file names, and kubectl's own words.
 
+Building a cluster (in sandboxes that start from bare machines):
+  ssh MACHINE          log in to a machine; exit comes back
+  kubeadm init         set up the control plane (on the control-plane machine)
+  kubeadm join ...     add a worker (the command kubeadm init prints)
+  kubeadm token create --print-join-command
+  minikube start|status|stop   a one-node cluster instead
+
 Shell features:
   quotes '...' "..."   \\ escapes, $VAR and \${VAR}, ~, $?, $(command)
   a; b   a && b   a || b   a | b   (pipes pass all output once a finishes)
   > file  >> file  2> file  2>&1  &> file  < file
   <<EOF here-documents (also <<'EOF' and <<-EOF), globs like *.yaml
   NAME=value, export, unset, alias, unalias, source FILE, history, complete
+  for x in a b; do ...; done    while/until cond; do ...; done    break, continue
+  if cond; then ...; elif cond; then ...; else ...; fi    { a; b; }
+  [ -z "$x" ], test 3 -gt 2, [ -f file ]    $((i + 1)), ((i++)), for ((i=0; i<3; i++))
+  (a loop that never waits is stopped after 10000 rounds; Ctrl+C stops any loop)
 
 Files:      ls cat touch mkdir rm cp mv pwd cd tee
-Text:       echo printf grep head tail wc sort uniq cut tr sed awk xargs base64
+Text:       echo printf grep head tail wc sort uniq cut tr sed awk xargs base64 seq
 Time:       sleep N, timeout N cmd, watch [-n N] cmd (Ctrl+C stops), date
-Other:      clear hostname whoami env type which true false help exit
+Other:      clear hostname whoami id sudo chown env type which true false help exit
 
-Not supported: background jobs (&), if/for/while, $((arithmetic)), editors.
+Not supported: background jobs (&), case, functions, [[ ]], read, editors.
 Every file lives in memory; your home is /home/learner.
 Type 'cmd --help' for the options a tool supports here.
 `;

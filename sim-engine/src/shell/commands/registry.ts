@@ -9,10 +9,12 @@ import { cd, pwd } from '../builtins/dirs.ts';
 import { echo } from '../builtins/echo.ts';
 import { cat, cp, mkdir, mv, rm, touch } from '../builtins/files.ts';
 import { type, which } from '../builtins/lookup.ts';
+import { breakBuiltin, continueBuiltin } from '../builtins/loop-control.ts';
 import { ls } from '../builtins/ls.ts';
 import { printf } from '../builtins/printf.ts';
 import { clear, exit, falseBuiltin, help, history, source, trueBuiltin } from '../builtins/session.ts';
 import { date, hostname, whoami } from '../builtins/system.ts';
+import { bracket, test } from '../builtins/test.ts';
 import { sleep, timeout } from '../builtins/time.ts';
 import { alias, env, exportBuiltin, unalias, unset } from '../builtins/vars.ts';
 import { watch } from '../builtins/watch.ts';
@@ -21,8 +23,11 @@ import { base64 } from '../tools/base64.ts';
 import { cut } from '../tools/cut.ts';
 import { grep } from '../tools/grep.ts';
 import { head, tail } from '../tools/head-tail.ts';
+import { chown, id } from '../tools/id.ts';
 import { sed } from '../tools/sed.ts';
+import { seq } from '../tools/seq.ts';
 import { sort, uniq } from '../tools/sort.ts';
+import { sudo } from '../tools/sudo.ts';
 import { tee } from '../tools/tee.ts';
 import { tr } from '../tools/tr.ts';
 import { wc } from '../tools/wc.ts';
@@ -31,9 +36,12 @@ import type { Builtin } from './runtime.ts';
 
 /** BUILTINS are the bash builtins the sandbox implements. */
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
+  '[': bracket,
   alias,
+  break: breakBuiltin,
   cd,
   complete: completeBuiltin,
+  continue: continueBuiltin,
   echo,
   exit,
   export: exportBuiltin,
@@ -44,6 +52,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   pwd,
   source,
   '.': source,
+  test,
   true: trueBuiltin,
   type,
   unalias,
@@ -52,9 +61,11 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
 
 /** TOOLS are the programs in /usr/bin; echo, printf, pwd, true and false exist there too, as on a real system. */
 export const TOOLS: Readonly<Record<string, Builtin>> = {
+  '[': bracket,
   awk,
   base64,
   cat,
+  chown,
   clear,
   cp,
   cut,
@@ -65,6 +76,7 @@ export const TOOLS: Readonly<Record<string, Builtin>> = {
   grep,
   head,
   hostname,
+  id,
   ls,
   mkdir,
   mv,
@@ -72,10 +84,13 @@ export const TOOLS: Readonly<Record<string, Builtin>> = {
   pwd,
   rm,
   sed,
+  seq,
   sleep,
   sort,
+  sudo,
   tail,
   tee,
+  test,
   timeout,
   touch,
   tr,

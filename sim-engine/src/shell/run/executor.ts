@@ -1,5 +1,6 @@
 /**
- * Runs parsed scripts: lists, `&&`/`||`, pipelines, subshells and simple commands.
+ * Runs parsed scripts: lists, `&&`/`||`, pipelines, subshells and simple commands;
+ * compound commands (`if`, loops, `{ }`, `(( ))`) run in compound.ts.
  * Pipelines are buffered: each stage runs to completion and its whole output becomes the
  * next stage's stdin. That keeps programs simple (stdin is a string) at the price of
  * streaming: `kubectl get pods -w | grep web` shows its matches only once the watch ends
@@ -12,8 +13,10 @@ import { Parser, literalText } from '../syntax/parser.ts';
 import { ParseError } from '../syntax/words.ts';
 import type { Program, ProgramContext } from '../types.ts';
 import type { VirtualFS } from '../vfs.ts';
-import { type ExpandContext, ExpansionError, expandWord, expandWords } from './expand.ts';
+import { runCompound } from './compound.ts';
+import { type ExpandContext, ExpansionError, FatalExpansionError, expandWord, expandWords } from './expand.ts';
 import { Capture, type Io } from './io.ts';
+import { LoopGuard } from './loop-guard.ts';
 import { applyRedirects } from './redirect.ts';
 import type { Scope } from './scope.ts';
 import { own } from '../record.ts';
@@ -27,11 +30,14 @@ const MAX_SOURCE_DEPTH = 64;
 export interface ExecutorOptions {
   fs: VirtualFS;
   programs: Readonly<Record<string, Program>>;
-  hostname: string;
+  /** hostname is the machine the shell runs on now (ssh moves it). */
+  hostname: () => string;
 }
 
 /** Executor runs scripts against a scope. */
 export class Executor {
+  /** guard bounds loops that never wait and holds the "abandon the rest of this input" state. */
+  readonly guard = new LoopGuard();
   private readonly opts: ExecutorOptions;
 
   constructor(opts: ExecutorOptions) {
@@ -40,6 +46,18 @@ export class Executor {
 
   /** runSource parses and runs `text` one line at a time, printing syntax errors as bash does. */
   async runSource(text: string, scope: Scope, io: Io): Promise<number> {
+    // A command line starts afresh; a nested one (`source`, `watch`) abandons only its own text.
+    const outerHalted = this.guard.halted;
+    if (scope.depth === 0) this.guard.reset();
+    else this.guard.halted = false;
+    try {
+      return await this.runLines(text, scope, io);
+    } finally {
+      if (scope.depth > 0) this.guard.halted = outerHalted;
+    }
+  }
+
+  private async runLines(text: string, scope: Scope, io: Io): Promise<number> {
     const parser = new Parser(text, scope.aliases);
     for (;;) {
       let script: Script | undefined;
@@ -56,15 +74,20 @@ export class Executor {
       for (const warning of parser.warnings.splice(0)) io.stderr(`bash: ${warning}\n`);
       if (script === undefined) break;
       await this.runScript(script, scope, io);
-      if (scope.exitCode !== undefined || io.signal.interrupted) break;
+      if (this.stopped(scope, io)) break;
     }
     return scope.status;
+  }
+
+  // `exit`, Ctrl+C, an abandoned line, or a `break`/`continue` on its way to its loop.
+  private stopped(scope: Scope, io: Io): boolean {
+    return scope.exitCode !== undefined || io.signal.interrupted || this.guard.halted || scope.jump !== undefined;
   }
 
   /** runScript runs each and-or list in turn, stopping at `exit` or Ctrl+C. */
   async runScript(script: Script, scope: Scope, io: Io): Promise<number> {
     for (const item of script) {
-      if (scope.exitCode !== undefined || io.signal.interrupted) break;
+      if (this.stopped(scope, io)) break;
       if (item.background) {
         io.stderr('bash: background jobs are not supported in this sandbox\n');
         scope.status = 1;
@@ -78,7 +101,7 @@ export class Executor {
   private async runAndOr(item: AndOr, scope: Scope, io: Io): Promise<number> {
     let status = await this.runPipeline(item.first, scope, io);
     for (const { op, pipeline } of item.rest) {
-      if (scope.exitCode !== undefined || io.signal.interrupted) break;
+      if (this.stopped(scope, io)) break;
       if ((op === '&&') === (status === 0)) status = await this.runPipeline(pipeline, scope, io);
     }
     return status;
@@ -116,6 +139,7 @@ export class Executor {
         const child = scope.subshell();
         return await this.runScript(cmd.body, child, inner);
       }
+      if (cmd.type !== 'simple') return await runCompound(cmd, scope, io, ectx, this);
       if (isSourceOfProcessSubstitution(cmd)) return 0;
       const argv = await expandWords(cmd.words, ectx);
       const cio = await applyRedirects(cmd.redirects, io, ectx);
@@ -132,6 +156,7 @@ export class Executor {
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
       io.stderr(`bash: ${e.message}\n`);
+      if (e instanceof FatalExpansionError) this.guard.halted = true;
       return 1;
     }
   }
@@ -194,11 +219,11 @@ export class Executor {
 
   /** runtime is the view of the shell that builtins and tools get. */
   runtime(scope: Scope): Runtime {
-    const { fs, hostname } = this.opts;
+    const { fs } = this.opts;
     return {
       fs,
       scope,
-      hostname,
+      hostname: this.opts.hostname(),
       resolve: (path) => fs.resolve(path, scope.cwd),
       exec: (argv, ctx) => this.invoke(argv, scope, ctx, true),
       evaluate: async (source, ctx, subshell) => {

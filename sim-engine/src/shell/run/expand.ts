@@ -6,11 +6,15 @@
 import type { Script, Word, WordPart } from '../syntax/ast.ts';
 import { HOME } from '../paths.ts';
 import type { VirtualFS } from '../vfs.ts';
+import { ArithError, arithMessage, evaluateArith } from './arith.ts';
 import { escapeGlob, expandGlob, hasGlobChars, unescapeGlob } from './glob.ts';
 import type { Scope } from './scope.ts';
 
 /** ExpansionError stops a command, e.g. `${x y}: bad substitution`; the message omits `bash: `. */
 export class ExpansionError extends Error {}
+
+/** FatalExpansionError also abandons the rest of the command line, as bash does after an error in `$(( ))`. */
+export class FatalExpansionError extends ExpansionError {}
 
 /** ExpandContext is what expansion needs from the shell. */
 export interface ExpandContext {
@@ -101,6 +105,11 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
         out.push({ text, literal: part.quoted, split: !part.quoted });
         break;
       }
+      case 'arith': {
+        const expr = await expandText(part.parts, ctx);
+        out.push({ text: String(arithmetic(expr, ctx)), literal: part.quoted, split: !part.quoted });
+        break;
+      }
       case 'procsub':
         throw new ExpansionError(`<(${part.source}): process substitution is only supported as \`source <(kubectl completion bash)' in this sandbox`);
       case 'unsupported':
@@ -108,6 +117,15 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
     }
   }
   return out;
+}
+
+function arithmetic(expr: string, ctx: ExpandContext): bigint {
+  try {
+    return evaluateArith(expr, ctx.scope);
+  } catch (e) {
+    if (e instanceof ArithError) throw new FatalExpansionError(arithMessage(expr, e));
+    throw e;
+  }
 }
 
 async function expandParam(part: Extract<WordPart, { type: 'param' }>, ctx: ExpandContext): Promise<Piece[]> {

@@ -20,6 +20,10 @@ export class Scope {
   exitCode: number | undefined;
   /** depth counts nested `source` calls, to stop a file that sources itself. */
   depth = 0;
+  /** loopDepth counts the `for`, `while` and `until` loops running, which `break` and `continue` need. */
+  loopDepth = 0;
+  /** jump is a pending `break` or `continue` of `levels` loops; it stops the lists in between. */
+  jump: { kind: 'break' | 'continue'; levels: number } | undefined;
   readonly history: string[];
 
   constructor(init: { cwd: string; env: Record<string, string>; vars?: Record<string, string>; aliases: Record<string, string>; history: string[] }) {
@@ -84,6 +88,8 @@ export class Scope {
     const child = new Scope({ cwd: this.cwd, env: this.env, vars: this.vars, aliases: this.aliases, history: this.history });
     child.status = this.status;
     child.depth = this.depth;
+    // A pipeline stage inside a loop may run `break`; like bash, it leaves only that stage.
+    child.loopDepth = this.loopDepth;
     return child;
   }
 }

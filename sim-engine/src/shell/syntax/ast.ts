@@ -6,6 +6,7 @@ export type WordPart =
   | { type: 'param'; name: string; op?: ParamOp; arg?: WordPart[]; quoted: boolean }
   | { type: 'command'; script: Script; quoted: boolean }
   | { type: 'procsub'; source: string }
+  | { type: 'arith'; parts: WordPart[]; raw: string; quoted: boolean }
   | { type: 'unsupported'; message: string };
 
 /** ParamOp is a `${NAME<op>word}` operator; `#` is `${#NAME}`, the length. */
@@ -58,8 +59,67 @@ export interface Subshell {
   redirects: Redirect[];
 }
 
+/** Group is `{ list; }`: it runs in the current shell. */
+export interface Group {
+  type: 'group';
+  body: Script;
+  redirects: Redirect[];
+}
+
+/** If is `if list; then list; [elif list; then list;]... [else list;] fi`. */
+export interface If {
+  type: 'if';
+  branches: { test: Script; body: Script }[];
+  otherwise?: Script;
+  redirects: Redirect[];
+}
+
+/** For is `for NAME [in WORDS]; do list; done`; without `in` it walks the positional parameters, which the sandbox never has. */
+export interface For {
+  type: 'for';
+  name: string;
+  words: Word[];
+  body: Script;
+  redirects: Redirect[];
+}
+
+/** ArithFor is `for ((init; test; step)); do list; done`; an empty test counts as true. */
+export interface ArithFor {
+  type: 'arith-for';
+  init: ArithExpr;
+  test: ArithExpr;
+  step: ArithExpr;
+  body: Script;
+  redirects: Redirect[];
+}
+
+/** While is `while list; do list; done`, or `until` when `until` is true. */
+export interface While {
+  type: 'while';
+  until: boolean;
+  test: Script;
+  body: Script;
+  redirects: Redirect[];
+}
+
+/** ArithExpr is the text of an arithmetic expression before expansion, as read from `(( ))` or `$(( ))`. */
+export interface ArithExpr {
+  parts: WordPart[];
+  raw: string;
+}
+
+/** Arith is the `(( expression ))` command: status 0 when the value is non-zero. */
+export interface Arith {
+  type: 'arith';
+  expr: ArithExpr;
+  redirects: Redirect[];
+}
+
+/** Compound is a command built from lists: the ones with bodies, plus `(( ))`. */
+export type Compound = Group | If | For | ArithFor | While | Arith;
+
 /** Command is what a pipeline stage runs. */
-export type Command = SimpleCommand | Subshell;
+export type Command = SimpleCommand | Subshell | Compound;
 
 /** Pipeline is commands joined by `|`, optionally negated with `!`. */
 export interface Pipeline {

@@ -14,6 +14,7 @@ function shape(script: Script): unknown {
 
 function cmd(c: Command): unknown {
   if (c.type === 'subshell') return { subshell: shape(c.body) };
+  if (c.type !== 'simple') return { [c.type]: true };
   return [
     ...c.assignments.map((a) => `${a.name}=${a.value.raw}`),
     ...c.words.map((w: Word) => w.raw),
@@ -136,7 +137,8 @@ describe('Parser errors', () => {
     expect(error('(cd /tmp')?.incomplete).toBe(true);
   });
 
-  it('rejects compound commands it does not run', () => {
-    expect(error('for i in 1 2; do echo $i; done')).toEqual({ lines: ['for: shell keywords such as if, for and while are not supported in this sandbox'], incomplete: false });
+  it('rejects compound commands and functions it does not run', () => {
+    expect(error('case $x in a) ;; esac')).toEqual({ lines: ['case: this shell keyword is not supported in this sandbox (if, for, while, until and { } are)'], incomplete: false });
+    expect(error('f() { echo; }')).toEqual({ lines: ['f: defining shell functions is not supported in this sandbox'], incomplete: false });
   });
 });

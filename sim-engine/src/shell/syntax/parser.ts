@@ -1,24 +1,25 @@
 /**
  * The command parser: lists, and-or lists, pipelines, simple commands, redirections and
- * here-documents. Like bash it reads one top-level line at a time (`next`), so an alias
- * defined on one line applies from the next, and it expands aliases while parsing by
- * splicing their text into the source.
+ * here-documents; compound commands (`if`, loops, `{ }`, `(( ))`) are read by compound.ts.
+ * Like bash it reads one top-level line at a time (`next`; a compound command's lines count
+ * as one), so an alias defined on one line applies from the next, and it expands aliases
+ * while parsing by splicing their text into the source.
  */
-import type { AndOr, Assignment, Heredoc, Pipeline, Redirect, RedirectOp, Script, Command, Word } from './ast.ts';
+import type { AndOr, Assignment, Heredoc, Pipeline, Redirect, RedirectOp, Script, Command, Word, WordPart } from './ast.ts';
+import { type CompoundHost, OPENERS, endOfFile, parseArithCommand, parseCompound } from './compound.ts';
 import { META, ParseError, WordReader, mergeText, unexpectedEof } from './words.ts';
 import { own } from '../record.ts';
 
-const RESERVED = new Set([
-  'if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done',
-  'case', 'esac', 'function', 'select', '{', '}', '[[', ']]',
-]);
+// Bash's reserved words, recognised where a command may start when unquoted and followed by a delimiter.
+const KEYWORD = /(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|function|select|\{|\}|\[\[|\]\])(?=[ \t\n;&|<>()]|$)/y;
+const UNSUPPORTED_KEYWORDS = new Set(['case', 'esac', 'select', 'function', '[[', ']]']);
 
 const OPERATORS = ['&&', '||', ';;', '|&', '&>>', '&>', '>>', '<<<', '<<-', '<<', '>&', '<&', '>|', ';', '&', '|', '(', ')', '<', '>'];
 const REDIRECT = /^(\d*)(>>|>&|>\||>|<<<|<<-|<<|<&|<)|^(&>>|&>)/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
 /** Parser turns shell source into scripts, one top-level line at a time. */
-export class Parser extends WordReader {
+export class Parser extends WordReader implements CompoundHost {
   /** warnings are non-fatal messages (an unterminated heredoc) for the caller to print. */
   readonly warnings: string[] = [];
   private readonly aliases: Readonly<Record<string, string>>;
@@ -67,6 +68,63 @@ export class Parser extends WordReader {
     return script;
   }
 
+  /** arithParts reads an arithmetic expression's text (also a piece of `for (( ; ; ))`) into parts. */
+  arithParts(text: string): WordPart[] {
+    const inner = new Parser(text, this.aliases);
+    const parts = inner.readArithParts();
+    this.needsMore ||= inner.needsMore;
+    return parts;
+  }
+
+  /** keywordAt is the reserved word starting at `pos`, if one does. */
+  keywordAt(): string | undefined {
+    KEYWORD.lastIndex = this.pos;
+    return KEYWORD.exec(this.src)?.[0];
+  }
+
+  /** compoundList reads the body of a compound command up to one of `closers`; like bash it must not be empty. */
+  compoundList(closers: readonly string[]): Script {
+    const items: AndOr[] = [];
+    for (;;) {
+      this.skipBlank(true);
+      if (this.pos >= this.src.length) throw endOfFile();
+      const keyword = this.keywordAt();
+      if (keyword !== undefined && closers.includes(keyword)) {
+        if (items.length === 0) throw this.unexpectedToken();
+        return items;
+      }
+      const item = this.parseAndOr();
+      items.push(item);
+      this.skipBlank(false);
+      if (this.pos >= this.src.length) throw endOfFile();
+      this.separator(item);
+    }
+  }
+
+  // Takes the `;`, `&` or newline after a list item, telling which; anything else is a syntax error.
+  private separator(item: AndOr): ';' | '&' | '\n' {
+    const sep = this.src[this.pos];
+    if (sep === ';' && this.src[this.pos + 1] !== ';') {
+      this.pos++;
+      return sep;
+    }
+    if (sep === '&' && this.src[this.pos + 1] !== '&' && this.src[this.pos + 1] !== '>') {
+      this.pos++;
+      item.background = true;
+      return sep;
+    }
+    if (sep !== '\n') throw this.unexpectedToken();
+    this.consumeNewline();
+    return sep;
+  }
+
+  /** redirects reads the redirections that follow a subshell or compound command. */
+  redirects(): Redirect[] {
+    const redirects: Redirect[] = [];
+    for (this.skipBlank(false); this.atRedirect(); this.skipBlank(false)) redirects.push(this.parseRedirect());
+    return redirects;
+  }
+
   private parseList(mode: 'line' | 'paren'): Script {
     const items: AndOr[] = [];
     for (;;) {
@@ -86,17 +144,7 @@ export class Parser extends WordReader {
       this.skipBlank(false);
       const sep = this.src[this.pos];
       if (sep === undefined || (sep === ')' && mode === 'paren')) continue;
-      if (sep === ';' && this.src[this.pos + 1] !== ';') {
-        this.pos++;
-      } else if (sep === '&' && this.src[this.pos + 1] !== '&' && this.src[this.pos + 1] !== '>') {
-        this.pos++;
-        item.background = true;
-      } else if (sep === '\n') {
-        this.consumeNewline();
-        if (mode === 'line') return items;
-      } else {
-        throw this.unexpectedToken();
-      }
+      if (this.separator(item) === '\n' && mode === 'line') return items;
     }
   }
 
@@ -136,14 +184,24 @@ export class Parser extends WordReader {
 
   private parseCommand(): Command {
     this.skipBlank(false);
+    const keyword = this.keywordAt();
+    if (keyword !== undefined) {
+      if (OPENERS.has(keyword)) return parseCompound(this, keyword);
+      if (UNSUPPORTED_KEYWORDS.has(keyword)) {
+        throw new ParseError([`${keyword}: this shell keyword is not supported in this sandbox (if, for, while, until and { } are)`], false);
+      }
+      throw this.unexpectedToken();
+    }
+    if (this.src.startsWith('((', this.pos)) {
+      const arith = parseArithCommand(this);
+      if (arith) return arith;
+    }
     if (this.src[this.pos] === '(') {
       this.pos++;
       const body = this.parseList('paren');
       if (body.length === 0) throw this.unexpectedToken();
       this.pos++;
-      const redirects: Redirect[] = [];
-      for (this.skipBlank(false); this.atRedirect(); this.skipBlank(false)) redirects.push(this.parseRedirect());
-      return { type: 'subshell', body, redirects };
+      return { type: 'subshell', body, redirects: this.redirects() };
     }
     const assignments: Assignment[] = [];
     const words: Word[] = [];
@@ -162,6 +220,9 @@ export class Parser extends WordReader {
         continue;
       }
       if (META.has(c)) {
+        if (c === '(' && words.length === 1 && /^\(\s*\)/.test(this.src.slice(this.pos))) {
+          throw new ParseError([`${words[0]!.raw}: defining shell functions is not supported in this sandbox`], false);
+        }
         if (c === '(') throw this.unexpectedToken();
         break;
       }
@@ -176,9 +237,6 @@ export class Parser extends WordReader {
       const afterBlankAlias = this.aliasNextFrom !== undefined && start >= this.aliasNextFrom;
       if ((commandWord || afterBlankAlias) && this.expandAlias(word, start)) continue;
       if (afterBlankAlias) this.aliasNextFrom = undefined;
-      if (commandWord && word.raw === literalText(word) && RESERVED.has(word.raw)) {
-        throw new ParseError([`${word.raw}: shell keywords such as if, for and while are not supported in this sandbox`], false);
-      }
       words.push(word);
     }
     if (words.length === 0 && assignments.length === 0 && redirects.length === 0) throw this.unexpectedToken();
@@ -243,7 +301,8 @@ export class Parser extends WordReader {
     return true;
   }
 
-  private skipBlank(newlines: boolean): void {
+  /** skipBlank moves past blanks, comments and escaped newlines, and with `newlines` past newlines too. */
+  skipBlank(newlines: boolean): void {
     const src = this.src;
     while (this.pos < src.length) {
       const c = src[this.pos];
@@ -301,7 +360,8 @@ export class Parser extends WordReader {
     return line;
   }
 
-  private unexpectedToken(): ParseError {
+  /** unexpectedToken is bash's syntax error for the token at `pos`. */
+  unexpectedToken(): ParseError {
     const rest = this.src.slice(this.pos);
     let token = OPERATORS.find((op) => rest.startsWith(op));
     if (rest === '' || rest.startsWith('\n')) token = 'newline';

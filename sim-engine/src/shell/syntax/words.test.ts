@@ -54,9 +54,15 @@ describe('word quoting', () => {
     expect(backtick).toEqual(dollar);
   });
 
-  it('marks bad substitutions and arithmetic as unsupported instead of failing the parse', () => {
+  it('marks bad substitutions as unsupported instead of failing the parse', () => {
     expect(parts('${a b}')).toEqual([{ type: 'unsupported', message: '${a b}: bad substitution' }]);
-    expect(parts('$((1+2))')).toEqual([{ type: 'unsupported', message: '$((1+2)): arithmetic expansion is not supported in this sandbox' }]);
+  });
+
+  it('reads arithmetic up to its `))`, with expansions inside and double quotes dropped', () => {
+    expect(parts('$(( i + "1" ))')).toEqual([{ type: 'arith', parts: [{ type: 'text', text: ' i + 1 ', quoted: true }], raw: ' i + "1" ', quoted: false }]);
+    expect(parts('"$(($x*2))"')[1]).toMatchObject({ type: 'arith', parts: [{ type: 'param', name: 'x' }, { type: 'text', text: '*2' }], quoted: true });
+    // `$((` that does not close with `))` is a command substitution of a subshell, as in bash.
+    expect(parts('$((echo a) )')[0]?.type).toBe('command');
   });
 });
 

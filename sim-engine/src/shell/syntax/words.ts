@@ -3,7 +3,7 @@
  * command parser extends this reader and supplies the nested-script parsing that
  * command substitution needs.
  */
-import type { ParamOp, Script, Word, WordPart } from './ast.ts';
+import type { ArithExpr, ParamOp, Script, Word, WordPart } from './ast.ts';
 import { own } from '../record.ts';
 
 /** ParseError is a syntax error; `incomplete` means more input could still complete the line. */
@@ -48,6 +48,9 @@ export abstract class WordReader {
   /** parseSource parses a whole script from other text, as backticks need. */
   protected abstract parseSource(text: string): Script;
 
+  /** arithParts reads the text inside `$(( ))` or `(( ))` into parts to expand before evaluation. */
+  abstract arithParts(text: string): WordPart[];
+
   /** readWord reads one word at `pos`; the caller has checked that a word starts here. */
   readWord(): Word {
     const start = this.pos;
@@ -87,12 +90,19 @@ export abstract class WordReader {
 
   /** readHeredocParts reads all of `src` as an unquoted here-document body. */
   readHeredocParts(): WordPart[] {
+    return this.readExpandable(false);
+  }
+
+  // Text where only `$`, backticks and backslashes are special (here-documents), and in arithmetic also `"`, which is dropped.
+  private readExpandable(arith: boolean): WordPart[] {
     const parts: WordPart[] = [];
     const src = this.src;
     while (this.pos < src.length) {
       const c = src[this.pos]!;
       const next = src[this.pos + 1];
-      if (c === '\\' && next !== undefined && '$`\\\n'.includes(next)) {
+      if (arith && c === '"') {
+        this.pos++;
+      } else if (c === '\\' && next !== undefined && '$`\\\n'.includes(next)) {
         if (next !== '\n') pushText(parts, next, true);
         this.pos += 2;
       } else if (c === '$') {
@@ -172,7 +182,7 @@ export abstract class WordReader {
     const src = this.src;
     const next = src[this.pos + 1];
     if (next === '(') {
-      if (src[this.pos + 2] === '(') return [this.skipArithmetic()];
+      if (src[this.pos + 2] === '(') return [this.readArithmetic(quoted)];
       this.pos += 2;
       const script = this.parseNested();
       if (src[this.pos] !== ')') throw unexpectedEof(')');
@@ -266,19 +276,39 @@ export abstract class WordReader {
     return { type: 'unsupported', message: `${this.src.slice(open, close + 1)}: bad substitution` };
   }
 
-  // Arithmetic is out of scope; skip to the matching `))` so the rest of the line still parses.
-  private skipArithmetic(): WordPart {
+  /** readArithBody reads an arithmetic expression from `at` through its closing `))`; undefined when the parentheses do not close that way. */
+  readArithBody(at: number): ArithExpr | undefined {
     const src = this.src;
-    const open = this.pos;
     let depth = 0;
-    let i = this.pos + 1;
-    for (; i < src.length; i++) {
-      if (src[i] === '(') depth++;
-      else if (src[i] === ')' && --depth === 0) break;
+    for (let i = at; i < src.length; i++) {
+      const c = src[i];
+      if (c === '(') depth++;
+      else if (c === ')' && depth > 0) depth--;
+      else if (c === ')') {
+        if (src[i + 1] !== ')') return undefined;
+        const raw = src.slice(at, i);
+        this.pos = i + 2;
+        return { parts: this.arithParts(raw), raw };
+      }
     }
-    if (i >= src.length) throw unexpectedEof(')');
-    this.pos = i + 1;
-    return { type: 'unsupported', message: `${src.slice(open, i + 1)}: arithmetic expansion is not supported in this sandbox` };
+    throw unexpectedEof(')');
+  }
+
+  /** readArithParts reads all of `src` as an arithmetic expression: expansions are found, double quotes removed. */
+  readArithParts(): WordPart[] {
+    return this.readExpandable(true);
+  }
+
+  // `$((` is arithmetic; like bash, fall back to a command substitution of a subshell when it does not close with `))`.
+  private readArithmetic(quoted: boolean): WordPart {
+    const open = this.pos;
+    const expr = this.readArithBody(open + 3);
+    if (expr) return { type: 'arith', parts: expr.parts, raw: expr.raw, quoted };
+    this.pos = open + 2;
+    const script = this.parseNested();
+    if (this.src[this.pos] !== ')') throw unexpectedEof(')');
+    this.pos++;
+    return { type: 'command', script, quoted };
   }
 
   private readAnsiC(): WordPart {

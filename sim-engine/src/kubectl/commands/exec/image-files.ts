@@ -128,7 +128,7 @@ export function imageProfile(repository: string, tag: string): ImageProfile {
     return { family: 'distroless', tools: new Set([name]), env: [['PATH', PATH]], workdir: '/', files: {}, dirs: ['/bin', '/dev', '/etc', '/proc', '/sys', '/tmp', '/usr', '/var'] };
   }
   if (name === 'busybox') {
-    return { family: 'busybox', tools: new Set([...CORE, 'nslookup', 'ps', 'wget']), env: [['PATH', PATH]], workdir: '/', files: {}, dirs: BUSYBOX_DIRS };
+    return { family: 'busybox', tools: new Set([...CORE, 'ip', 'nslookup', 'ping', 'ps', 'wget']), env: [['PATH', PATH]], workdir: '/', files: {}, dirs: BUSYBOX_DIRS };
   }
   if (name === 'alpine' || name === 'hello' || tag.includes('alpine')) {
     const files: Record<string, string> = { '/etc/os-release': ALPINE_RELEASE, '/etc/alpine-release': '3.21.2\n' };
@@ -137,7 +137,7 @@ export function imageProfile(repository: string, tag: string): ImageProfile {
       Object.assign(files, { '/usr/share/nginx/html/index.html': NGINX_WELCOME, '/usr/share/nginx/html/50x.html': NGINX_50X, '/etc/nginx/nginx.conf': NGINX_CONF, '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF });
       env.push(['NGINX_VERSION', NGINX_VERSIONS[tag.replace(/-alpine$/, '')] ?? '1.27.3'], ['PKG_RELEASE', '1']);
     }
-    return { family: 'alpine', tools: new Set([...CORE, 'nslookup', 'ps', 'wget', ...(name === 'nginx' ? ['curl', 'nginx'] : [])]), env, workdir: '/', files, dirs: ALPINE_DIRS };
+    return { family: 'alpine', tools: new Set([...CORE, 'ip', 'nslookup', 'ping', 'ps', 'wget', ...(name === 'nginx' ? ['curl', 'nginx'] : [])]), env, workdir: '/', files, dirs: ALPINE_DIRS };
   }
   const files: Record<string, string> = { '/etc/os-release': DEBIAN_RELEASE, '/etc/debian_version': '12.8\n' };
   const env: [string, string][] = [['PATH', PATH]];

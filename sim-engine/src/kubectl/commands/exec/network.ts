@@ -10,9 +10,16 @@ import type { ContainerView } from './container.ts';
 export interface NetIO {
   stdout(text: string): void;
   stderr(text: string): void;
-  sleep(ms: number): Promise<void>;
+  /** sleep waits in cluster time; a caller that keeps time itself (the kubelet) returns nothing and the tool goes on at once. */
+  sleep(ms: number): Promise<void> | void;
   interrupted(): boolean;
   network: Network;
+}
+
+/** afterWait runs `then` once `ms` of cluster time has passed: later for kubectl exec, at once for the kubelet, which accounts the wait. */
+export function afterWait(io: Pick<NetIO, 'sleep'>, ms: number, then: () => number): number | Promise<number> {
+  const waiting = io.sleep(ms);
+  return waiting ? waiting.then(then) : then();
 }
 
 const CURL_VERSION = '7.88.1';
@@ -25,7 +32,7 @@ function curlSize(n: number): string {
 }
 
 /** curl fetches a URL: the body on stdout, the progress meter (stdout is no terminal) and errors on stderr. */
-export async function curl(view: ContainerView, args: string[], io: NetIO): Promise<number> {
+export function curl(view: ContainerView, args: string[], io: NetIO): number | Promise<number> {
   const short = new Set(args.filter((a) => /^-[a-zA-Z]+$/.test(a)).flatMap((a) => [...a.slice(1)]));
   const has = (letter: string, long: string) => short.has(letter) || args.includes(long);
   const head = has('I', '--head');
@@ -48,24 +55,24 @@ export async function curl(view: ContainerView, args: string[], io: NetIO): Prom
     else io.stdout(r.body);
     return 0;
   }
-  if (r.error === 'timeout') {
-    await io.sleep(130_000);
-    if (io.interrupted()) return 130;
-  }
-  meter(0);
-  const [code, message] = {
-    nxdomain: [6, `Could not resolve host: ${r.host}`],
-    refused: [7, `Failed to connect to ${r.host} port ${r.port} after 0 ms: Couldn't connect to server`],
-    reset: [1, 'Received HTTP/0.9 when not allowed'],
-    'bad-url': [3, 'URL using bad/illegal format or missing URL'],
-    timeout: [28, `Failed to connect to ${r.host} port ${r.port} after 130000 ms: Couldn't connect to server`],
-  }[r.error] as [number, string];
-  if (showErrors) io.stderr(`curl: (${code}) ${message}\n`);
-  return code;
+  const fail = (): number => {
+    meter(0);
+    const [code, message] = {
+      nxdomain: [6, `Could not resolve host: ${r.host}`],
+      refused: [7, `Failed to connect to ${r.host} port ${r.port} after 0 ms: Couldn't connect to server`],
+      reset: [1, 'Received HTTP/0.9 when not allowed'],
+      'bad-url': [3, 'URL using bad/illegal format or missing URL'],
+      timeout: [28, `Failed to connect to ${r.host} port ${r.port} after 130000 ms: Couldn't connect to server`],
+    }[r.error] as [number, string];
+    if (showErrors) io.stderr(`curl: (${code}) ${message}\n`);
+    return code;
+  };
+  if (r.error === 'timeout') return afterWait(io, 130_000, () => (io.interrupted() ? 130 : fail()));
+  return fail();
 }
 
 /** wget is busybox wget: -q, -O- (or -O -), -T seconds; without -O the file would be saved, which the sandbox only reports. */
-export async function wget(view: ContainerView, args: string[], io: NetIO): Promise<number> {
+export function wget(view: ContainerView, args: string[], io: NetIO): number | Promise<number> {
   let quiet = false;
   let output: string | undefined;
   let timeout = 900;
@@ -82,9 +89,11 @@ export async function wget(view: ContainerView, args: string[], io: NetIO): Prom
   const r = io.network.request(view.pod, url, { userAgent: 'Wget' });
   if (!r.ok) {
     if (r.error === 'timeout') {
-      await io.sleep(timeout * 1000);
-      if (io.interrupted()) return 130;
-      io.stderr('wget: download timed out\n');
+      return afterWait(io, timeout * 1000, () => {
+        if (io.interrupted()) return 130;
+        io.stderr('wget: download timed out\n');
+        return 1;
+      });
     } else if (r.error === 'nxdomain' || r.error === 'bad-url') io.stderr(`wget: bad address '${r.host}'\n`);
     else if (r.error === 'refused') io.stderr(`wget: can't connect to remote host (${r.ip ?? r.host}): Connection refused\n`);
     else io.stderr('wget: error getting response: Connection reset by peer\n');
@@ -113,7 +122,7 @@ export async function wget(view: ContainerView, args: string[], io: NetIO): Prom
 }
 
 /** nslookup is busybox nslookup against the pod's resolver. */
-export async function nslookup(view: ContainerView, args: string[], io: NetIO): Promise<number> {
+export function nslookup(view: ContainerView, args: string[], io: NetIO): number | Promise<number> {
   const name = args.find((a) => !a.startsWith('-'));
   if (!name) {
     io.stderr('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n');
@@ -122,14 +131,17 @@ export async function nslookup(view: ContainerView, args: string[], io: NetIO): 
   const answer = io.network.resolve(view.pod, name);
   io.stdout(`Server:\t\t${answer.server}\nAddress:\t${answer.server}:53\n\n`);
   if (answer.ok) {
-    io.stdout(`${answer.addresses.map((a) => `Name:\t${answer.name}\nAddress: ${a}\n`).join('')}\n`);
+    // An alias prints as busybox does a CNAME record, then the target's addresses under the target's name.
+    const alias = answer.cname ? `${answer.name}\tcanonical name = ${answer.cname}\n` : '';
+    io.stdout(`${alias}${answer.addresses.map((a) => `Name:\t${answer.cname ?? answer.name}\nAddress: ${a}\n`).join('')}\n`);
     return 0;
   }
   if (answer.error === 'timeout') {
-    await io.sleep(15_000);
-    if (io.interrupted()) return 130;
-    io.stdout(';; connection timed out; no servers could be reached\n\n');
-    return 1;
+    return afterWait(io, 15_000, () => {
+      if (io.interrupted()) return 130;
+      io.stdout(';; connection timed out; no servers could be reached\n\n');
+      return 1;
+    });
   }
   io.stdout(answer.tried.map((t) => `** server can't find ${t}: NXDOMAIN\n\n`).join(''));
   return 1;

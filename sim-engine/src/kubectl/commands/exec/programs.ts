@@ -5,13 +5,16 @@
  */
 import { parent, type ContainerView } from './container.ts';
 import type { Network } from '../../../network/network.ts';
-import { curl, nslookup, wget } from './network.ts';
+import { afterWait, curl, nslookup, wget } from './network.ts';
+import { ip } from './ip.ts';
+import { ping } from './ping.ts';
 
 /** ExecIO is where a command writes and how it waits. */
 export interface ExecIO {
   stdout(text: string): void;
   stderr(text: string): void;
-  sleep(ms: number): Promise<void>;
+  /** sleep waits in cluster time; a caller that keeps time itself (the kubelet) returns nothing and the tool goes on at once. */
+  sleep(ms: number): Promise<void> | void;
   now(): number;
   interrupted(): boolean;
   network: Network;
@@ -138,20 +141,21 @@ const TOOLS: Record<string, Tool> = {
     io.stdout(args.includes('-a') ? `Linux ${v.hostname} ${v.kernel} #52-Ubuntu SMP PREEMPT_DYNAMIC Thu Dec  5 13:09:44 UTC 2024 x86_64${gnu(v) ? ' GNU/Linux' : ' Linux'}\n` : args.includes('-r') ? `${v.kernel}\n` : 'Linux\n');
     return 0;
   },
-  sleep: async (_v, args, io) => {
+  sleep: (_v, args, io) => {
     const secs = Number.parseFloat(args[0] ?? '');
     if (Number.isNaN(secs)) {
       io.stderr(`sleep: invalid time interval '${args[0] ?? ''}'\n`);
       return 1;
     }
-    await io.sleep(secs * 1000);
-    return 0;
+    return afterWait(io, secs * 1000, () => 0);
   },
   true: () => 0,
   false: () => 1,
   wget: (v, args, io) => wget(v, args, io),
   curl: (v, args, io) => curl(v, args, io),
   nslookup: (v, args, io) => nslookup(v, args, io),
+  ip: (v, args, io) => ip(v, args, io),
+  ping: (v, args, io) => ping(v, args, io),
 };
 
 /** runTool runs one executable by name (or path); it throws ExecutableNotFound when the image lacks it. */
@@ -171,15 +175,39 @@ export async function runTool(view: ContainerView, argv: string[], io: ExecIO, s
   return tool(view, args, io);
 }
 
+/**
+ * runToolNow runs one executable (not a shell) to completion at once, for the kubelet's exec
+ * probes and container scripts: `io.sleep` must return nothing, so a wait is only reported to
+ * the caller, which keeps cluster time itself. It throws ExecutableNotFound when the image
+ * lacks the executable.
+ */
+export function runToolNow(view: ContainerView, argv: string[], io: ExecIO): number {
+  const [cmd = '', ...args] = argv;
+  const name = cmd.slice(cmd.lastIndexOf('/') + 1);
+  if (!view.profile.tools.has(name)) throw new ExecutableNotFound(cmd);
+  const tool = TOOLS[name];
+  if (!tool) {
+    io.stderr(`error: running ${name} inside a container is not supported in this sandbox\n`);
+    return 1;
+  }
+  const status = tool(view, args, io);
+  if (typeof status !== 'number') throw new Error(`${name} waited on a clock the kubelet keeps itself`);
+  return status;
+}
+
 // A small shell: statements joined by ; && ||, words with quotes and $VAR expansion, plus cd and exit.
-async function runScript(view: ContainerView, script: string, io: ExecIO, shell: string): Promise<number> {
+/** runScript runs a shell script in the container; `onExit` hears an `exit`, for an interactive shell that then ends. */
+export async function runScript(view: ContainerView, script: string, io: ExecIO, shell: string, onExit?: () => void): Promise<number> {
   const env = new Map(view.env);
   let status = 0;
   let skip = false;
   for (const { words, op } of parseScript(script, env, () => status)) {
     if (!skip && words.length) {
       const [cmd = '', ...args] = words;
-      if (cmd === 'exit') return Number.parseInt(args[0] ?? String(status), 10) || 0;
+      if (cmd === 'exit') {
+        onExit?.();
+        return Number.parseInt(args[0] ?? String(status), 10) || 0;
+      }
       if (cmd === 'cd') {
         const to = args[0] ? resolveDir(view, args[0]) : '/root';
         if (to === undefined) {

@@ -15,6 +15,7 @@ export function servicePorts(svc: Service): string {
 export function serviceExternalIP(svc: Service): string {
   const type = svc.spec.type ?? 'ClusterIP';
   if (type === 'LoadBalancer') return svc.spec.externalIPs?.length ? svc.spec.externalIPs.join(',') : '<pending>';
+  if (type === 'ExternalName') return svc.spec.externalName ?? '';
   return svc.spec.externalIPs?.length ? svc.spec.externalIPs.join(',') : '<none>';
 }
 

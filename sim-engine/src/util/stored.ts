@@ -1,0 +1,63 @@
+/**
+ * Stored objects are shared, immutable values: the store freezes what it keeps, so no reader can
+ * change an object behind the store's back, and a write copies only the parts of its input the
+ * store does not already own (frozen parts are shared as they are). An update that changes one
+ * field of a pod therefore allocates a few objects, not a deep copy of the whole pod.
+ */
+
+/** copyUnowned deep-copies plain JSON data, dropping undefined fields, except frozen (store-owned) parts, which it shares. */
+export function copyUnowned<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map(copyUnowned) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = copyUnowned(v);
+  }
+  return out as T;
+}
+
+/** freezeOwned deep-freezes an object the store now owns, in place, stopping at parts already frozen; it returns the object. */
+export function freezeOwned<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const v of value) freezeOwned(v);
+  else for (const k in value) freezeOwned((value as Record<string, unknown>)[k]);
+  return value;
+}
+
+/**
+ * shareUnchanged makes a freshly built value share what it has in common with the version it
+ * replaces: every part that serialises the same as the previous one is swapped for that
+ * (stored, frozen) part, and when nothing changed the previous value itself is returned. A
+ * status report that only flips one condition then keeps every other condition object.
+ * `next` must belong to the caller; its unfrozen parts are updated in place.
+ */
+export function shareUnchanged<T>(next: T, prev: unknown): T {
+  if (next === prev || next === null || typeof next !== 'object' || Object.isFrozen(next)) return next;
+  if (prev === null || typeof prev !== 'object' || Array.isArray(next) !== Array.isArray(prev)) return next;
+  let same = true;
+  if (Array.isArray(next)) {
+    const p = prev as unknown[];
+    if (next.length !== p.length) same = false;
+    for (let i = 0; i < next.length; i++) {
+      next[i] = shareUnchanged(next[i], p[i]);
+      if (next[i] !== p[i]) same = false;
+    }
+    return (same ? prev : next) as T;
+  }
+  const n = next as Record<string, unknown>;
+  const p = prev as Record<string, unknown>;
+  const previousKeys: string[] = [];
+  for (const k in p) if (p[k] !== undefined) previousKeys.push(k);
+  let i = 0;
+  for (const k in n) {
+    if (n[k] === undefined) continue;
+    n[k] = shareUnchanged(n[k], p[k]);
+    // Equal means the same defined keys in the same order, each holding the very same value.
+    if (previousKeys[i] !== k || n[k] !== p[k]) same = false;
+    i++;
+  }
+  if (i !== previousKeys.length) same = false;
+  return (same ? prev : next) as T;
+}
