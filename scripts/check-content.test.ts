@@ -144,6 +144,23 @@ describe('checkExercise', () => {
     expect(settleSecondsFor([])).toBe(30);
   });
 
+  it('takes guards: true at the start, still true after, and never alone in a task', async () => {
+    const scenario = { objects: [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } } } }], settleSeconds: 10 };
+    const guard = { id: 'labels-kept', type: 'field', kind: 'Deployment', name: 'web', path: 'spec.template.metadata.labels.app', equals: 'web', guard: true };
+    const exercise = (solution: string, checks: unknown[]) => exerciseSchema.parse({ id: 'x', title: 'X', scenario, solution, tasks: [{ title: 'Expose web', checks }] });
+    const expose = { type: 'serviceSelects', service: 'web', equals: 2 };
+
+    expect((await checkExercise('t/x', exercise('kubectl expose deployment web --port=80', [expose, guard]))).problems).toEqual([]);
+    // Passing by breaking what the guard protects is caught.
+    const broken = await checkExercise('t/x', exercise('kubectl expose deployment web --port=80 --selector=app=other\nkubectl patch deployment web -p \'{"spec":{"template":{"metadata":{"labels":{"app":"other"}}}}}\'', [guard]));
+    expect(broken.problems).toContain('task 1 ("Expose web") has only guard checks: it would be done before the learner starts');
+    const breaksGuard = await checkExercise('t/x', exercise('kubectl delete deployment web\nkubectl create deployment web --image=nginx:1.25 --replicas=2\nkubectl label deployment web app=x --overwrite\nkubectl expose deployment web --port=80', [{ type: 'exists', kind: 'Service', name: 'web' }, { ...guard, path: 'metadata.labels.app' }]));
+    expect(breaksGuard.problems.some((p) => p.startsWith('check "labels-kept" still fails after the solution'))).toBe(true);
+    // A guard that is false at the start guards nothing.
+    const wrong = await checkExercise('t/x', exercise('kubectl expose deployment web --port=80', [expose, { ...guard, equals: 'api' }]));
+    expect(wrong.problems.some((p) => p.startsWith('guard "labels-kept" fails on the start state'))).toBe(true);
+  });
+
   it('is deterministic: the same verdict and transcript twice', async () => {
     const ex = exerciseSchema.parse({
       id: 'x',

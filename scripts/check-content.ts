@@ -68,7 +68,8 @@ export async function runCheckContent(argv: string[], out: Out = process.stdout)
       checked++;
       const v = await checkExercise(id, exercise, { seed });
       if (v.ok) {
-        out.write(`✓ ${id}: ${v.checks} ${v.checks === 1 ? 'check fails' : 'checks fail'} before, pass after\n`);
+        const guards = v.guards ? `; ${v.guards} ${v.guards === 1 ? 'guard holds' : 'guards hold'} throughout` : '';
+        out.write(`✓ ${id}: ${v.checks} ${v.checks === 1 ? 'check fails' : 'checks fail'} before, pass after${guards}\n`);
       } else {
         failed++;
         for (const p of v.problems) out.write(`✗ ${id}: ${p}\n`);

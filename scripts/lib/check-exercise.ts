@@ -16,8 +16,10 @@ export interface ExerciseVerdict {
   /** Full id: `03-pods/01-your-first-pod/run-a-pod`. */
   id: string;
   ok: boolean;
-  /** How many checks the exercise has. */
+  /** How many checks the exercise has, guards left out. */
   checks: number;
+  /** How many of its checks are guards (true throughout). */
+  guards: number;
   /** One plain line per problem. */
   problems: string[];
   /** What the solution printed, commands echoed. */
@@ -42,22 +44,30 @@ export async function checkExercise(id: string, exercise: Exercise, opts: CheckO
   const settle = settleSecondsFor(checks);
   const problems: string[] = [];
   if (typeof exercise.scenario === 'string') {
-    return { id, ok: false, checks: checks.length, problems: [`scenario "${exercise.scenario}" was not resolved to a file's contents`], transcript: '' };
+    return { id, ok: false, checks: checks.length, guards: 0, problems: [`scenario "${exercise.scenario}" was not resolved to a file's contents`], transcript: '' };
   }
+
+  // Guards hold from the start; every task must still ask for something that does not.
+  const guards = new Set(checks.filter((c) => c.guard).map((c) => c.id));
+  exercise.tasks.forEach((t, i) => {
+    if (t.checks.every((c) => c.guard)) problems.push(`task ${i + 1} ("${t.title}") has only guard checks: it would be done before the learner starts`);
+  });
 
   // The start state, graded at once and again after the cluster has run untouched.
   const idle = startSession(exercise.scenario, { seed });
   const idleHistory = new CheckHistory(idle.cluster, { checks });
   const already = new Set<string>();
   for (const r of evaluateChecks(idle.cluster, checks, idleHistory).results) {
-    if (r.passed) {
+    if (guards.has(r.id)) {
+      if (!r.passed) problems.push(`guard "${r.id}" fails on the start state, so it guards nothing: ${r.message}`);
+    } else if (r.passed) {
       problems.push(`check "${r.id}" already passes on the start state: ${r.message}`);
       already.add(r.id);
     }
   }
   idle.cluster.advance(settle * 1000);
   for (const r of evaluateChecks(idle.cluster, checks, idleHistory).results) {
-    if (r.passed && !already.has(r.id)) problems.push(`check "${r.id}" passes when the learner does nothing for ${settle}s: ${r.message}`);
+    if (r.passed && !already.has(r.id) && !guards.has(r.id)) problems.push(`check "${r.id}" passes when the learner does nothing for ${settle}s: ${r.message}`);
   }
   idleHistory.dispose();
 
@@ -70,7 +80,7 @@ export async function checkExercise(id: string, exercise: Exercise, opts: CheckO
     if (!r.passed) problems.push(`check "${r.id}" still fails after the solution: ${r.message}`);
   }
   history.dispose();
-  return { id, ok: problems.length === 0, checks: checks.length, problems, transcript };
+  return { id, ok: problems.length === 0, checks: checks.length - guards.size, guards: guards.size, problems, transcript };
 }
 
 /** replay runs a script one command at a time, as the transcript runner does, noting each command that fails. */

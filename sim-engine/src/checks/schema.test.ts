@@ -44,7 +44,7 @@ describe('check schemas', () => {
     expect(problems({ type: 'exist', kind: 'Pod', name: 'web' })).toBe(`${at}.type: expected "type" to be one of: exists, absent, field, count, podsReady, serviceSelects, ownedBy, availableNeverBelow, replacedByController, rolledBackTo, createdBy, stableFor`);
     expect(problems({ type: 'exists', kind: 'Pood', name: 'web' })).toContain(`${at}.kind: unknown kind "Pood"; expected one of `);
     expect(problems({ type: 'exists', kind: 'Pod' })).toBe(`${at}.name: Invalid input: expected string, received undefined`);
-    expect(problems({ type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers[0].image', equal: 'x' })).toContain(`${at}: unknown field "equal"; expected one of: type, id, description, kind, name, namespace, path, equals`);
+    expect(problems({ type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers[0].image', equal: 'x' })).toContain(`${at}: unknown field "equal"; expected one of: type, id, description, guard, kind, name, namespace, path, equals`);
     expect(problems({ type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers[0].image' })).toBe(`${at}: expected at least one of: equals, notEquals, matches, gte, lte, gt, lt, exists`);
     expect(problems({ type: 'field', kind: 'Pod', name: 'web', path: 'spec..image', equals: 'x' })).toBe(`${at}.path: bad path "spec..image" at character 6: expected a field name`);
     expect(problems({ type: 'field', kind: 'Pod', name: 'web', path: 'a', matches: '(' })).toContain(`${at}.matches: bad regular expression`);

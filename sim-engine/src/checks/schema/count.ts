@@ -1,13 +1,14 @@
 /** The `count` check: how many objects of a kind match a selector (and a field condition). */
 import { z } from 'zod';
 import { strictObject } from '../../scenario/schema/strict.ts';
-import { atLeastOne, COUNT_OPS, countOps, descriptionField, idField, kindField, namespaceField, pathField, selectorField, VALUE_OPS, valueOps } from './fields.ts';
+import { atLeastOne, COUNT_OPS, countOps, descriptionField, guardField, idField, kindField, namespaceField, pathField, selectorField, VALUE_OPS, valueOps } from './fields.ts';
 
 /** countCheckSchema counts matching objects and compares the count with every comparison given. */
 export const countCheckSchema = strictObject({
   type: z.literal('count').describe('"count": the number of matching objects must compare as given.'),
   id: idField,
   description: descriptionField,
+  guard: guardField,
   kind: kindField,
   namespace: namespaceField,
   allNamespaces: z.boolean().default(false).describe('Count in every namespace instead of one.'),

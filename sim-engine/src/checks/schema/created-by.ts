@@ -1,13 +1,14 @@
 /** The `createdBy` history check: who created an object, by hand (kubectl) or a controller. */
 import { z } from 'zod';
 import { strictObject } from '../../scenario/schema/strict.ts';
-import { descriptionField, idField, kindField, nameField, namespaceField } from './fields.ts';
+import { descriptionField, guardField, idField, kindField, nameField, namespaceField } from './fields.ts';
 
 /** createdByCheckSchema passes when the audit log says the object was created by the given actor. */
 export const createdByCheckSchema = strictObject({
   type: z.literal('createdBy').describe('"createdBy": the object must have been created by the given actor.'),
   id: idField,
   description: descriptionField,
+  guard: guardField,
   kind: kindField,
   name: nameField,
   namespace: namespaceField,

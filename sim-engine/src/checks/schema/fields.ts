@@ -25,6 +25,12 @@ export const descriptionField = z
   .optional()
   .describe('What the check asks for, in plain words ("The pod web runs nginx:1.25"); shown in the checklist.');
 
+/** guardField marks a guard: a check that already holds at the start and must still hold at the end. */
+export const guardField = z
+  .boolean()
+  .optional()
+  .describe('A guard: true at the start and it must stay true ("the Deployment still runs 3 replicas"), so the learner cannot pass by breaking something else. Exempt from "must fail at the start"; every task needs at least one check that is not a guard.');
+
 /** kindField is a kind as a manifest or kubectl names it (Pod, pods, deploy…), normalised to the Kind. */
 export const kindField = z
   .string()

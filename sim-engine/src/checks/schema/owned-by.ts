@@ -1,13 +1,14 @@
 /** The `ownedBy` check: objects are controlled by an owner (directly, or through a chain such as pod → ReplicaSet → Deployment). */
 import { z } from 'zod';
 import { strictObject } from '../../scenario/schema/strict.ts';
-import { descriptionField, exactlyOne, idField, kindField, nameField, namespaceField, selectorField } from './fields.ts';
+import { descriptionField, guardField, exactlyOne, idField, kindField, nameField, namespaceField, selectorField } from './fields.ts';
 
 /** ownedByCheckSchema passes when every matching object (at least one) has the owner up its chain of controller references. */
 export const ownedByCheckSchema = strictObject({
   type: z.literal('ownedBy').describe('"ownedBy": the objects must be controlled by the owner.'),
   id: idField,
   description: descriptionField,
+  guard: guardField,
   kind: kindField,
   name: nameField.optional().describe('The dependent object, by name.'),
   selector: selectorField.optional().describe('The dependent objects, by label selector: "app=web" or { app: web }.'),

@@ -1,7 +1,7 @@
 /** The `podsReady` check: every pod of a workload is Running and Ready. */
 import { z } from 'zod';
 import { strictObject } from '../../scenario/schema/strict.ts';
-import { descriptionField, exactlyOne, idField, nameField, namespaceField, selectorField } from './fields.ts';
+import { descriptionField, guardField, exactlyOne, idField, nameField, namespaceField, selectorField } from './fields.ts';
 
 /** PODS_READY_TARGETS are the ways to say whose pods: exactly one must be given. */
 export const PODS_READY_TARGETS = ['pod', 'deployment', 'replicaSet', 'selector'] as const;
@@ -11,6 +11,7 @@ export const podsReadyCheckSchema = strictObject({
   type: z.literal('podsReady').describe('"podsReady": the pods must all be Running and Ready.'),
   id: idField,
   description: descriptionField,
+  guard: guardField,
   pod: nameField.optional().describe('One pod, by name.'),
   deployment: nameField.optional().describe('The pods of this Deployment (those its selector matches).'),
   replicaSet: nameField.optional().describe('The pods of this ReplicaSet (those its selector matches).'),
