@@ -13,7 +13,7 @@ export default defineConfig({
     shikiConfig: {
       // Dual themes, emitted as CSS variables only (--shiki-light / --shiki-dark);
       // src/styles/code.css picks one with light-dark(), following the site theme.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       // Frames every block with a toolbar: Copy everywhere, runnable notebook cells for
       // ```bash run blocks, Open in editor / Apply for YAML manifests (src/markdown/code-cells.ts).
