@@ -18,6 +18,6 @@ describe('welcome', () => {
 
   it('says when there are only bare machines', () => {
     const session = buildSession({ cluster: 'none', nodes: [{ name: 'control-plane', role: 'control-plane' }, { name: 'node-1' }, { name: 'node-2' }] });
-    expect(plain(welcome(session))).toBe('Three machines and no cluster yet: control-plane, node-1 and node-2. Type help to see what you can do.\r\n'.replace('Three', 'three'));
+    expect(plain(welcome(session))).toBe('Three machines and no cluster yet: control-plane, node-1 and node-2. Type help to see what you can do.\r\n');
   });
 });

@@ -12,7 +12,7 @@ export function welcome(session: Session): string {
   if (machines) {
     const names = machines.map((m) => m.name);
     const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-    return `${MUTED}${count(names.length, 'machine')} and no cluster yet: ${list}. ${help}\x1b[0m\r\n`;
+    return `${MUTED}${capitalise(count(names.length, 'machine'))} and no cluster yet: ${list}. ${help}\x1b[0m\r\n`;
   }
   const nodes = session.cluster.api.list('Node');
   const planes = nodes.filter((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})).length;
@@ -24,4 +24,8 @@ export function welcome(session: Session): string {
 function count(n: number, noun: string): string {
   const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
   return `${words[n] ?? n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
