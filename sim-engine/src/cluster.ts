@@ -17,6 +17,7 @@ import { Network } from './network/network.ts';
 import { Random } from './random.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { Store, type StoreState } from './store/store.ts';
+import { MinHeap } from './util/min-heap.ts';
 
 /** ClusterOptions fixes what a fresh cluster starts from. */
 export interface ClusterOptions {
@@ -57,6 +58,9 @@ export class Cluster {
   /** Kubelets with queued work, and each kubelet's place in drain order. */
   private readonly dirtyKubelets = new Set<Kubelet>();
   private readonly kubeletOrder = new Map<Kubelet, number>();
+  /** The drain-order places of the dirty kubelets, smallest first, and the kubelet at each place. */
+  private readonly dirtyOrder = new MinHeap();
+  private readonly kubeletAt: Kubelet[] = [];
   private readonly byName = new Map<string, Component>();
   /** The kubelets' node leases, which the node lifecycle controller watches. */
   readonly leases = new NodeLeases();
@@ -84,11 +88,12 @@ export class Cluster {
 
   /** addKubelet starts the kubelet of a node (the Node object is registered separately). */
   addKubelet(config: KubeletConfig): Kubelet {
-    const kubelet = new Kubelet(config, { ...this.deps(), wake: (k) => this.dirtyKubelets.add(k), inContainer: inContainer(this) });
+    const kubelet = new Kubelet(config, { ...this.deps(), wake: (k) => this.wakeKubelet(k), inContainer: inContainer(this) });
     this.kubelets.set(config.node, kubelet);
     this.kubeletOrder.set(kubelet, this.kubeletOrder.size);
+    this.kubeletAt.push(kubelet);
     this.byName.set(kubelet.name, kubelet);
-    this.dirtyKubelets.add(kubelet);
+    this.wakeKubelet(kubelet);
     this.kubeletConfigs.push(config);
     return kubelet;
   }
@@ -139,21 +144,28 @@ export class Cluster {
   private drainKubelets(): boolean {
     let worked = false;
     let last = -1;
-    for (;;) {
-      let next: Kubelet | undefined;
-      let nextIndex = Number.POSITIVE_INFINITY;
-      for (const k of this.dirtyKubelets) {
-        const i = this.kubeletOrder.get(k)!;
-        if (i > last && i < nextIndex) {
-          nextIndex = i;
-          next = k;
-        }
+    // Kubelets woken behind the pass, or left with work, wait for the next pass.
+    const later: number[] = [];
+    for (let i = this.dirtyOrder.pop(); i !== undefined; i = this.dirtyOrder.pop()) {
+      if (i <= last) {
+        later.push(i);
+        continue;
       }
-      if (!next) return worked;
-      last = nextIndex;
+      last = i;
+      const next = this.kubeletAt[i]!;
       worked = next.processQueue() || worked;
       if (next.queued === 0) this.dirtyKubelets.delete(next);
+      else later.push(i);
     }
+    for (const i of later) this.dirtyOrder.push(i);
+    return worked;
+  }
+
+  /** wakeKubelet marks a kubelet as having queued work. */
+  private wakeKubelet(k: Kubelet): void {
+    if (this.dirtyKubelets.has(k)) return;
+    this.dirtyKubelets.add(k);
+    this.dirtyOrder.push(this.kubeletOrder.get(k)!);
   }
 
   /** advance moves virtual time forward by `ms`, firing due timers in order. */

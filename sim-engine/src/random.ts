@@ -8,6 +8,9 @@ export const RANDOM_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 const HEX = '0123456789abcdef';
 const DASH = '-'.charCodeAt(0);
+// Scratch buffers for building strings without allocating arrays: the engine is single-threaded.
+const UID_CODES = new Array<number>(36).fill(0);
+const CODES = new Array<number>(5).fill(0);
 
 /** Random generates deterministic values from a seed. */
 export class Random {
@@ -43,9 +46,9 @@ export class Random {
   /** string returns `n` characters drawn from `alphabet`. */
   string(n: number, alphabet = RANDOM_NAME_ALPHABET): string {
     // Built from character codes in one go: `+=` would leave a rope of n pieces in every name kept.
-    const codes: number[] = [];
-    for (let i = 0; i < n; i++) codes.push(alphabet.charCodeAt(this.int(alphabet.length)));
-    return String.fromCharCode(...codes);
+    const codes = n === CODES.length ? CODES : new Array<number>(n);
+    for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(this.int(alphabet.length));
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** hex returns `n` lowercase hexadecimal digits. */
@@ -56,15 +59,16 @@ export class Random {
   /** uid returns a random (version 4) UUID, as the API server assigns to every object. */
   uid(): string {
     // 32 hex digits are drawn, then the version and variant digits replace the 13th and 17th.
-    const codes: number[] = [];
+    const codes = UID_CODES;
+    let j = 0;
     for (let i = 0; i < 32; i++) {
-      if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(DASH);
-      codes.push(HEX.charCodeAt(this.int(16)));
+      if (i === 8 || i === 12 || i === 16 || i === 20) codes[j++] = DASH;
+      codes[j++] = HEX.charCodeAt(this.int(16));
     }
     // Hex digits 12 and 16 (after two and three dashes) become the version and the variant.
     codes[14] = '4'.charCodeAt(0);
     codes[19] = '89ab'.charCodeAt(this.int(4));
-    return String.fromCharCode(...codes);
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** snapshot returns the generator's state. */

@@ -14,6 +14,16 @@ kubectl config set-context --current --namespace=dev
 kubectl run x --image=nginx
 kubectl run y --image=nginx --dry-run=client -o yaml | grep namespace
 kubectl get pods -o name
+kubectl create deployment web --image=nginx
+kubectl expose deployment web --port=80
+kubectl scale deployment web --replicas=2
+kubectl label deployment web tier=front
+kubectl set image deployment/web nginx=nginx:1.27
+kubectl rollout status deployment web
+kubectl get deploy,svc -o name
+kubectl logs x | head -1
+kubectl exec x -- hostname
+kubectl delete deployment web
 kubectl get pods -n default
 kubectl config set-context --current --namespace=
 cat ~/.kube/config

@@ -2,6 +2,7 @@
 kubectl create service externalname db --external-name=db.example.com
 kubectl create service externalname web-alias --external-name=web.default.svc.cluster.local --tcp=80:80
 kubectl create service externalname bad --external-name=Bad_Name
+kubectl create service externalname none
 kubectl get svc
 kubectl get svc -o wide
 kubectl get svc db -o yaml

@@ -12,7 +12,7 @@ import { parseTime } from '../util/time.ts';
 export function controllerRefOf(obj: KubeObject): OwnerReference | undefined {
   // A plain loop: every controller asks this of every pod it looks at.
   const refs = obj.metadata.ownerReferences;
-  if (refs) for (const r of refs) if (r.controller === true) return r;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i]!.controller === true) return refs[i];
   return undefined;
 }
 

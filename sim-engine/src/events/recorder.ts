@@ -8,7 +8,7 @@ import type { KubeObject } from '../api/meta.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { StatusError } from '../apiserver/errors.ts';
 import type { Clock } from '../clock.ts';
-import { copyUnowned, freezeOwned } from '../util/stored.ts';
+import { freezeOwned } from '../util/stored.ts';
 import { rfc3339 } from '../util/time.ts';
 
 /** RecorderState maps an aggregation key to the Event's name; it is part of a snapshot. */
@@ -22,6 +22,7 @@ export class EventRecorder {
   private seq = 0;
   // A Map, not a Record: it holds a key for every distinct event, tens of thousands in a big cluster.
   private names = new Map<string, string>();
+  private readonly sources = new Map<string, { component: string; host?: string }>();
   private readonly api: ApiServer;
   private readonly clock: Clock;
 
@@ -79,8 +80,7 @@ export class EventRecorder {
       reason,
       message,
       type,
-      // A copy: freezing the Event must not freeze the caller's object.
-      source: copyUnowned(source),
+      source: this.sourceOf(source),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -97,6 +97,17 @@ export class EventRecorder {
       if (!(e instanceof StatusError)) throw e;
       this.names.delete(key);
     }
+  }
+
+  /** sourceOf returns one shared, frozen EventSource per component and host: tens of thousands of events name the same few. */
+  private sourceOf(source: { component: string; host?: string }): { component: string; host?: string } {
+    const key = source.host === undefined ? source.component : `${source.component}\u0000${source.host}`;
+    let shared = this.sources.get(key);
+    if (!shared) {
+      shared = freezeOwned(source.host === undefined ? { component: source.component } : { component: source.component, host: source.host });
+      this.sources.set(key, shared);
+    }
+    return shared;
   }
 
   /** eventsFor returns the Events about an object, by last occurrence, as describe sorts them. */

@@ -5,6 +5,7 @@ import type { ProgramContext } from '../shell/types.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import type { KubeconfigFile } from './kubeconfig-file.ts';
 import type { ContainerTerminal } from './terminal.ts';
+import type { HelpSpec } from './help.ts';
 
 /** KubeContext is the part of kubeconfig kubectl reads: the current context's namespace. */
 export interface KubeContext {
@@ -48,6 +49,8 @@ export interface Command {
   subcommands?: readonly Command[];
   /** Other names of the command as a subcommand (`deploy` for `create deployment`). */
   aliases?: readonly string[];
+  /** The description and examples `--help` prints; a verb the sandbox only refuses has none. */
+  help?: HelpSpec;
   run(inv: Invocation): number | Promise<number>;
 }
 

@@ -1,6 +1,7 @@
 /** The text of `kubectl --help` and `kubectl <command> --help`, in kubectl's layout. */
 import type { Command } from './command.ts';
 import { GLOBAL_FLAGS } from './command.ts';
+import type { FlagSpec } from './flags.ts';
 
 /** GROUPS is the top-level help's grouping of commands, as kubectl 1.32 lists them. */
 export const GROUPS: readonly [string, readonly [string, string][]][] = [
@@ -15,11 +16,13 @@ export const GROUPS: readonly [string, readonly [string, string][]][] = [
 ];
 
 /** ALL_COMMANDS lists every real kubectl command name, for "unknown command" suggestions. */
-export const ALL_COMMANDS: readonly string[] = GROUPS.flatMap(([, cmds]) => cmds.map(([n]) => n)).concat(['help']);
+export const ALL_COMMANDS: readonly string[] = GROUPS.flatMap(([, cmds]) => cmds.map(([n]) => n)).concat(['help', 'options']);
+
+const INTRO = 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n';
 
 /** topLevelHelp is `kubectl --help`. */
 export function topLevelHelp(): string {
-  let out = 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n';
+  let out = INTRO;
   for (const [group, cmds] of GROUPS) {
     out += `\n${group}:\n`;
     for (const [name, summary] of cmds) out += `  ${name.padEnd(16)}${summary}\n`;
@@ -28,17 +31,61 @@ export function topLevelHelp(): string {
   return out;
 }
 
-/** commandHelp is `kubectl <command> --help`: the summary, the options and the usage line. */
-export function commandHelp(cmd: Command): string {
-  let out = `${cmd.summary}.\n\nOptions:\n`;
-  const flags = [...cmd.flags].filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const f of flags) {
-    const names = f.short ? `-${f.short}, --${f.name}` : `--${f.name}`;
-    out += `    ${names}=${f.default ?? ''}:\n\t${f.help ?? ''}\n\n`;
+/** HelpSpec is a command's help text as data: what `kubectl <command> --help` prints besides the options. */
+export interface HelpSpec {
+  /** description is the paragraph under the summary, in our own words. */
+  description: string;
+  /** examples are `[comment, command line]` pairs; every one runs in the sandbox. */
+  examples: readonly (readonly [string, string])[];
+  /** usage is the synopsis after `kubectl ` (kubectl adds ` [options]`); the command's name when absent. */
+  usage?: string;
+}
+
+/** helpTopic is `kubectl help TOPIC...`: the help of the command the topics name (extra words ignored, as cobra's Find does). */
+export function helpTopic(commands: readonly Command[], topics: readonly string[]): { out: string } | { err: string } {
+  const found = commands.find((c) => c.name === topics[0]);
+  if (!found) {
+    if (ALL_COMMANDS.includes(topics[0]!)) return { err: `error: kubectl ${topics[0]} is not supported in this sandbox yet\n` };
+    return { err: `Unknown help topic [\`${topics[0]}\`]\n\n${topLevelHelp().slice(INTRO.length)}` };
   }
-  out += `Usage:\n  kubectl ${cmd.name} [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
-  void GLOBAL_FLAGS;
-  return out;
+  let cmd: Command = found;
+  for (const topic of topics.slice(1)) {
+    const sub: Command | undefined = cmd.subcommands?.find((c) => c.name === topic || c.aliases?.includes(topic));
+    if (!sub) break;
+    cmd = { ...sub, name: `${cmd.name} ${sub.name}` };
+  }
+  return { out: commandHelp(cmd) };
+}
+
+/** commandHelp is `kubectl <command> --help` in kubectl's layout: description, aliases, examples, subcommands, options and usage. */
+export function commandHelp(cmd: Command): string {
+  const help = cmd.help;
+  let out = `${cmd.summary}.\n\n`;
+  if (help) out += ` ${help.description}\n\n`;
+  if (cmd.aliases?.length) out += `Aliases:\n${[cmd.name.split(' ').at(-1), ...cmd.aliases].join(', ')}\n\n`;
+  if (help?.examples.length) out += `Examples:\n${help.examples.map(([comment, line]) => `  # ${comment}\n  ${line}\n`).join('  \n')}\n`;
+  const subs = [...(cmd.subcommands ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (subs.length) {
+    // cobra pads names to the longest (at least 11) plus three spaces.
+    const width = Math.max(11, ...subs.map((c) => c.name.length)) + 3;
+    out += `Available Commands:\n${subs.map((c) => `  ${c.name.padEnd(width)}${c.summary}\n`).join('')}\n`;
+  }
+  out += optionList(cmd.flags, 'Options:\n');
+  out += `Usage:\n  kubectl ${help?.usage ?? (subs.length ? `${cmd.name} SUBCOMMAND` : cmd.name)} [options]\n\n`;
+  if (subs.length) out += `Use "kubectl ${cmd.name} <command> --help" for more information about a given command.\n`;
+  return `${out}Use "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+}
+
+/** optionsHelp is `kubectl options`: the global flags this sandbox accepts. */
+export function optionsHelp(): string {
+  return optionList(GLOBAL_FLAGS.filter((f) => f.name !== 'help'), 'The following options can be passed to any command:\n\n');
+}
+
+/** optionList is pflag's flag listing under a heading, sorted by name; empty when there are no visible flags. */
+function optionList(flags: readonly FlagSpec[], heading: string): string {
+  const shown = flags.filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (!shown.length) return '';
+  return heading + shown.map((f) => `    ${f.short ? `-${f.short}, --${f.name}` : `--${f.name}`}=${f.default ?? ''}:\n\t${f.help ?? ''}\n\n`).join('');
 }
 
 /** suggestions returns commands within edit distance 2 of a mistyped one, as cobra's "Did you mean this?" does. */

@@ -69,7 +69,7 @@ export function parseKubeconfig(text: string, path: string): KubeconfigDoc {
   if (text.trim() === '') return emptyKubeconfig();
   let v: unknown;
   try {
-    v = yamlToJSONValue(text);
+    v = decodeOnce(text);
   } catch (e) {
     throw new KubeconfigLoadError(`error loading config file "${path}": ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -81,6 +81,29 @@ export function parseKubeconfig(text: string, path: string): KubeconfigDoc {
     contexts: named(m.contexts, 'contexts', path),
     currentContext: typeof m['current-context'] === 'string' ? m['current-context'] : '',
   };
+}
+
+// Every kubectl run reads the kubeconfig afresh, and the file seldom changes: decoding its YAML
+// once per text and handing out copies keeps a `kubectl get` from parsing YAML each time.
+const DECODED_LIMIT = 8;
+const decoded = new Map<string, unknown>();
+
+function decodeOnce(text: string): unknown {
+  if (!decoded.has(text)) {
+    const v = yamlToJSONValue(text);
+    if (decoded.size >= DECODED_LIMIT) decoded.clear();
+    decoded.set(text, copyDecoded(v));
+  }
+  return copyDecoded(decoded.get(text));
+}
+
+/** copyDecoded deep-copies decoded YAML, keeping every key an own property (even `__proto__`), as the decoder makes them. */
+function copyDecoded(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyDecoded);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) Object.defineProperty(out, key, { value: copyDecoded((v as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 /** loadKubeconfig reads the kubeconfig kubectl would use; a missing file is an empty config (requests then fail, `config` commands do not). */

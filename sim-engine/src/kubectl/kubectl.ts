@@ -15,7 +15,7 @@ import { Klog, loggedCluster } from './request-log.ts';
 import { heartbeatView } from './node-heartbeat.ts';
 import { CLUSTER_SERVER } from './commands/kubeconfig.ts';
 import { HOME } from '../shell/paths.ts';
-import { ALL_COMMANDS, commandHelp, suggestions, topLevelHelp } from './help.ts';
+import { ALL_COMMANDS, commandHelp, helpTopic, optionsHelp, suggestions, topLevelHelp } from './help.ts';
 import { loadCommands } from './verbs.ts';
 import { parseRoot } from './root-args.ts';
 import type { ContainerTerminal } from './terminal.ts';
@@ -44,17 +44,23 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
   const root = parseRoot(args, (n) => ALL_COMMANDS.includes(n));
   if (root.kind === 'root') return runRoot(ctx);
   if (root.kind === 'flags-before-plugin') {
-    ctx.stderr(`Error: flags cannot be placed before plugin name: ${root.flag}\n`);
+    ctx.stderr(`error: flags cannot be placed before plugin name: ${root.flag}\n`);
     return 1;
   }
   if (root.kind === 'unknown') {
     const guesses = suggestions(root.name);
-    // cobra prints the root command's own errors with a capital E; verbs print theirs through CheckErr.
-    ctx.stderr(`Error: unknown command "${root.name}" for "kubectl"\n${guesses.length ? `\nDid you mean this?\n${guesses.map((g) => `\t${g}\n`).join('')}\n` : ''}`);
+    // Stock kubectl silences cobra's own printing and sends every error through CheckErr, so
+    // root-level errors are lowercase too (the distro build installed here prints a capital E).
+    ctx.stderr(`error: unknown command "${root.name}" for "kubectl"\n${guesses.length ? `\nDid you mean this?\n${guesses.map((g) => `\t${g}\n`).join('')}\n` : ''}`);
     return 1;
   }
   const { name, at: first } = root;
-  if (name === 'help') {
+  if (name === 'options') {
+    ctx.stdout(optionsHelp());
+    return 0;
+  }
+  const topics = name === 'help' ? args.slice(first + 1).filter((a) => !a.startsWith('-')) : [];
+  if (name === 'help' && topics.length === 0) {
     ctx.stdout(topLevelHelp());
     return 0;
   }
@@ -65,6 +71,13 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
     // In the browser the verbs arrive over the network on first use, and that can fail.
     ctx.stderr(`error: kubectl could not be loaded (${e instanceof Error ? e.message : String(e)}); check your connection and try again\n`);
     return 1;
+  }
+  if (name === 'help') {
+    // cobra answers an unknown topic on stderr and still exits 0.
+    const topic = helpTopic(commands, topics);
+    if ('out' in topic) ctx.stdout(topic.out);
+    else ctx.stderr(topic.err);
+    return 'out' in topic || topic.err.startsWith('Unknown') ? 0 : 1;
   }
   let command = commands.find((c) => c.name === name);
   if (!command) {
@@ -106,6 +119,12 @@ async function runKubectl(host: KubectlHost, ctx: ProgramContext): Promise<numbe
       editor: host.editor,
       terminal: host.terminal,
     });
+    // `kubectl config` may have switched or changed the current context.
+    if (command.name.startsWith('config') && !str(flags, 'kubeconfig')) {
+      const { contextNamed } = await import('./kubeconfig-file.ts');
+      const current = contextNamed(kube.file.doc, kube.file.doc.currentContext);
+      if (current) mirror(host, current);
+    }
     host.cluster.drain();
     return code;
   } catch (err) {
@@ -136,11 +155,14 @@ async function kubeconfigFor(host: KubectlHost, ctx: ProgramContext, flags: Pars
   if (explicit && host.fs().kind(file.path) !== 'file') return { error: `error: stat ${explicit}: no such file or directory\n` };
   const resolved = requestContext(file, str(flags, 'context'), host.apiServer?.() ?? CLUSTER_SERVER);
   if ('error' in resolved) return resolved;
-  if (!str(flags, 'context') && !explicit) {
-    for (const key of Object.keys(host.context) as (keyof KubeContext)[]) delete host.context[key];
-    Object.assign(host.context, resolved.context);
-  }
+  if (!str(flags, 'context') && !explicit) mirror(host, resolved.context);
   return { file, context: resolved.context };
+}
+
+/** mirror copies the current context into the host's, which completion and snapshots read between runs. */
+function mirror(host: KubectlHost, context: KubeContext): void {
+  for (const key of Object.keys(host.context) as (keyof KubeContext)[]) delete host.context[key];
+  Object.assign(host.context, context);
 }
 
 /** requestLogging starts `-v=6`'s log with the kubeconfig it loaded and returns the cluster whose API calls it logs as requests. */
@@ -149,7 +171,7 @@ function requestLogging(host: KubectlHost, ctx: ProgramContext, flags: ParsedFla
   if (host.fs().kind(kube.file.path) === 'file') klog.info('loader.go:402', `Config loaded from file:  ${kube.file.path}`, 1375);
   const selectors = verb === 'get' ? [['fieldSelector', str(flags, 'field-selector')], ['labelSelector', str(flags, 'selector')]].filter(([, v]) => v) : [];
   const params = [...selectors.map(([k, v]) => `${k}=${encodeURIComponent(v!)}`), ...(verb === 'get' ? ['limit=500'] : [])];
-  return loggedCluster(heartbeatView(host.cluster), klog, { server: kube.context.server ?? CLUSTER_SERVER, listQuery: params.length ? `?${params.join('&')}` : '' });
+  return loggedCluster(heartbeatView(host.cluster), klog, { server: kube.context.server ?? CLUSTER_SERVER, listQuery: params.length ? `?${params.join('&')}` : '', fieldManager: `kubectl-${verb.split(' ')[0]}` });
 }
 
 /** runRoot is kubectl with flags and no verb: its help, or pflag's error for a flag the root command lacks (`kubectl -A`). */
@@ -157,7 +179,7 @@ function runRoot(ctx: ProgramContext): number {
   try {
     parseFlags(ctx.args, GLOBAL_FLAGS);
   } catch (err) {
-    ctx.stderr(`Error: ${err instanceof Error ? err.message : String(err)}\nSee 'kubectl --help' for usage.\n`);
+    ctx.stderr(`error: ${err instanceof Error ? err.message : String(err)}\nSee 'kubectl --help' for usage.\n`);
     return 1;
   }
   ctx.stdout(topLevelHelp());

@@ -64,6 +64,8 @@ export function requestLogOf(cluster: Cluster): ((verb: string, path: string, co
 export interface RequestLogOptions {
   server: string;
   listQuery: string;
+  /** The verb's field manager (`kubectl-run`), for writes the sandbox makes as plain `kubectl`. */
+  fieldManager: string;
 }
 
 /**
@@ -94,7 +96,8 @@ export function loggedCluster(cluster: Cluster, klog: Klog, opts: RequestLogOpti
   const nsOf = (o: KubeObject) => o.metadata.namespace || 'default';
   // url.Values.Encode sorts the parameters by name.
   const writeQuery = (actor: string, dryRun: boolean | undefined) => {
-    const params = [...(dryRun ? ['dryRun=All'] : []), ...(actor.startsWith('kubectl-') ? [`fieldManager=${actor}`] : [])];
+    const manager = actor === 'kubectl' ? opts.fieldManager : actor;
+    const params = [...(dryRun ? ['dryRun=All'] : []), ...(manager.startsWith('kubectl-') ? [`fieldManager=${manager}`] : [])];
     return params.length ? `?${params.join('&')}` : '';
   };
   const calls: Partial<ApiServer> = {

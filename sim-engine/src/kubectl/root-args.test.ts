@@ -16,7 +16,7 @@ describe('parseRoot', () => {
     expect(parse('get -A pods')).toEqual({ kind: 'verb', name: 'get', at: 0 });
   });
 
-  // Real kubectl 1.32: `kubectl -A get pods` → "Error: flags cannot be placed before plugin name: -A".
+  // Real kubectl 1.32: `kubectl -A get pods` → "error: flags cannot be placed before plugin name: -A" (stock kubectl; the distro build here capitalises it).
   it('takes the word after a flag it does not know for that flag’s value, as cobra does', () => {
     expect(parse('-A get pods')).toEqual({ kind: 'flags-before-plugin', flag: '-A' });
     expect(parse('--all-namespaces get pods')).toEqual({ kind: 'flags-before-plugin', flag: '--all-namespaces' });

@@ -17,7 +17,7 @@ export type RootParse =
   | { kind: 'root' }
   /** The first word cobra took for a command is none. */
   | { kind: 'unknown'; name: string }
-  /** kubectl's plugin lookup refused a line that starts with a flag: `Error: flags cannot be placed before plugin name: -A`. */
+  /** kubectl's plugin lookup refused a line that starts with a flag: `error: flags cannot be placed before plugin name: -A`. */
   | { kind: 'flags-before-plugin'; flag: string };
 
 /** rootCommandWords is cobra's stripFlags on the root command: the indexes of the words that are not flags or flag values. */

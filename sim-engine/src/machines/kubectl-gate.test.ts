@@ -17,6 +17,8 @@ describe('kubectl on bare machines', () => {
     await run(s, 'ssh control-plane');
     await run(s, 'sudo kubeadm init');
     expect((await run(s, 'KUBECONFIG=/etc/kubernetes/admin.conf kubectl get nodes -o name')).output).toBe('node/control-plane\n');
+    expect((await run(s, 'kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes -o name')).output).toBe('node/control-plane\n');
+    expect((await run(s, 'kubectl get nodes -o name --kubeconfig=/etc/kubernetes/admin.conf')).output).toBe('node/control-plane\n');
     const t = bareSession();
     await initCluster(t);
     expect((await run(t, 'kubectl get nodes -o name')).output).toBe('node/control-plane\n');
@@ -30,6 +32,9 @@ describe('kubectl on bare machines', () => {
     expect((await run(s, 'kubectl version --client')).output).toBe('Client Version: v1.32.2\nKustomize Version: v5.5.0\n');
     expect((await run(s, 'kubectl version')).output).toBe(`Client Version: v1.32.2\nKustomize Version: v5.5.0\n${REFUSED}`);
     expect((await run(s, 'kubectl config view')).output).toBe('apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n');
+    // Real kubectl 1.32 with no kubeconfig: just the header.
+    expect(await run(s, 'kubectl config get-contexts')).toEqual({ output: 'CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n', status: 0 });
+    expect(await run(s, 'kubectl config current-context')).toEqual({ output: 'error: current-context is not set\n', status: 1 });
     expect((await run(s, 'kubectl --help')).status).toBe(0);
   });
 });

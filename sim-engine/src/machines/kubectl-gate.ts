@@ -21,7 +21,10 @@ export function gateKubectl(kubectl: Program, machines: Machines, fs: () => Virt
     if (verb === 'version' && ctx.args.some((a) => a === '--client' || a === '--client=true')) return kubectl(ctx);
     // `kubectl config` reads and writes the kubeconfig file and never calls the server.
     if (verb === 'config') return kubectl(ctx);
-    const server = configuredServer(fs(), ctx.env);
+    // --kubeconfig names the one file kubectl reads, as $KUBECONFIG with a single path would.
+    const flag = ctx.args.findIndex((a) => a === '--kubeconfig' || a.startsWith('--kubeconfig='));
+    const explicit = flag < 0 ? undefined : ctx.args[flag]!.includes('=') ? ctx.args[flag]!.slice('--kubeconfig='.length) : ctx.args[flag + 1];
+    const server = configuredServer(fs(), explicit ? { ...ctx.env, KUBECONFIG: explicit } : ctx.env);
     const api = machines.apiServer();
     if (server !== undefined && api?.up && server === api.server) return kubectl(ctx);
     return refused(server, verb === 'version' ? kubectl : undefined, ctx);

@@ -32,6 +32,8 @@ export class Scheduler implements Component {
   private readonly queue = new WorkQueue();
   private state: SchedulerState = { unschedulable: {}, nextStartNodeIndex: 0 };
   private readonly cache: SchedulerCache;
+  /** The best-scoring feasible nodes of the pod being placed; one array, reused for every pod. */
+  private readonly ties: NodeInfo[] = [];
   private readonly api: ApiServer;
   private readonly store: Store;
   private readonly clock: Clock;
@@ -94,10 +96,12 @@ export class Scheduler implements Component {
     const names = this.cache.nodeInfos();
     const reasons = new Map<string, number>();
     const facts = podFacts(pod);
+    const ties = this.ties;
+    ties.length = 0;
     // Scoring (fewest pods of the same owner, then fewest pods, then at random) happens as the
     // feasible nodes are found, in the order they are found.
     const owner = pod.metadata.ownerReferences?.find((r) => r.controller)?.uid;
-    const ties: NodeInfo[] = [];
+    const ownerCounts = owner ? this.cache.ownerCounts(owner) : undefined;
     let best = Number.POSITIVE_INFINITY;
     let feasible = 0;
     // Like kube-scheduler, stop searching once enough feasible nodes are found, and start the
@@ -105,14 +109,15 @@ export class Scheduler implements Component {
     const wanted = feasibleNodesToFind(names.length);
     let processed = 0;
     for (; processed < names.length && feasible < wanted; processed++) {
-      const info = names[(this.state.nextStartNodeIndex + processed) % names.length]!;
+      const position = (this.state.nextStartNodeIndex + processed) % names.length;
+      const info = names[position]!;
       const reason = runFilters(facts, info);
       if (reason) {
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
         continue;
       }
       feasible++;
-      const score = (owner ? (info.byOwner.get(owner) ?? 0) : 0) * 1000 + info.podCount;
+      const score = (ownerCounts ? ownerCounts[position]! : 0) * 1000 + info.podCount;
       if (score < best) {
         best = score;
         ties.length = 0;
@@ -125,6 +130,7 @@ export class Scheduler implements Component {
       return;
     }
     const chosen = ties[this.random.int(ties.length)]!;
+    ties.length = 0;
     delete this.state.unschedulable[key];
     const bound = this.api.bind(pod, chosen.node.metadata.name!, ACTOR, rfc3339(this.clock.now()));
     this.cache.assume(bound, chosen.node.metadata.name!);

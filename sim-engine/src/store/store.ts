@@ -136,7 +136,8 @@ export class Store {
     const objects: KubeObject[] = [];
     for (const kind of [...this.kinds.keys()].sort()) {
       const byNs = this.kinds.get(kind)!;
-      for (const ns of [...byNs.keys()].sort()) objects.push(...sortedValues(byNs.get(ns)));
+      // A loop, not push(...spread): a namespace can hold more objects than a call has arguments.
+      for (const ns of [...byNs.keys()].sort()) for (const o of sortedValues(byNs.get(ns))) objects.push(o);
     }
     return { resourceVersion: this.rv, objects };
   }
@@ -161,7 +162,7 @@ export class Store {
 
   private emit(event: WatchEvent): void {
     const all = this.watchers.get(event.object.kind);
-    if (all) for (const w of all) w(event);
+    if (all) for (let i = 0; i < all.length; i++) all[i]!(event);
     if (event.object.kind !== 'Pod' || this.nodeWatchers.size === 0) return;
     const node = nodeNameOf(event.object);
     const oldNode = event.old && nodeNameOf(event.old);
@@ -171,7 +172,7 @@ export class Store {
 
   private emitToNode(node: string, event: WatchEvent): void {
     const list = this.nodeWatchers.get(node);
-    if (list) for (const w of list) w(event);
+    if (list) for (let i = 0; i < list.length; i++) list[i]!(event);
   }
 
   private index(obj: KubeObject): void {

@@ -48,6 +48,20 @@ export function humanDuration(ms: number): string {
 
 /** goDuration is Go's time.Duration.String(), e.g. `1h2m3.5s`, `797ms`, `0s`. */
 export function goDuration(ms: number): string {
+  // Formatting goes through BigInt; the kubelet names the same few pull times thousands of times.
+  let text = durations.get(ms);
+  if (text === undefined) {
+    if (durations.size >= DURATION_LIMIT) durations.clear();
+    text = formatGoDuration(ms);
+    durations.set(ms, text);
+  }
+  return text;
+}
+
+const DURATION_LIMIT = 4096;
+const durations = new Map<number, string>();
+
+function formatGoDuration(ms: number): string {
   const d = toNanos(ms);
   if (d === 0n) return '0s';
   const neg = d < 0n;

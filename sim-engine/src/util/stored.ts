@@ -21,7 +21,7 @@ export function copyUnowned<T>(value: T): T {
 export function freezeOwned<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  if (Array.isArray(value)) for (const v of value) freezeOwned(v);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) freezeOwned(value[i]);
   else for (const k in value) freezeOwned((value as Record<string, unknown>)[k]);
   return value;
 }

@@ -3,7 +3,11 @@
  * already queued is not added twice, so a burst of watch events causes one reconcile.
  */
 export class WorkQueue {
-  private readonly items = new Set<string>();
+  // Keys in arrival order from `head` on, and the set of those still queued: taking a key is
+  // an index bump, not the iterator a Set would need for its first entry.
+  private order: string[] = [];
+  private head = 0;
+  private readonly queued = new Set<string>();
   private readonly onAdd: (() => void) | undefined;
 
   /** The optional `onAdd` tells the owner's scheduler loop that there is work, so idle queues cost nothing. */
@@ -13,31 +17,43 @@ export class WorkQueue {
 
   /** add queues a key unless it is already queued. */
   add(key: string): void {
-    this.items.add(key);
+    if (!this.queued.has(key)) {
+      this.queued.add(key);
+      this.order.push(key);
+    }
     this.onAdd?.();
   }
 
   /** take removes and returns the oldest key, or undefined when empty. */
   take(): string | undefined {
-    const first = this.items.values().next();
-    if (first.done) return undefined;
-    this.items.delete(first.value);
-    return first.value;
+    if (this.head >= this.order.length) return undefined;
+    const key = this.order[this.head++]!;
+    this.queued.delete(key);
+    if (this.head === this.order.length) {
+      this.order = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
+    return key;
   }
 
   /** size is the number of queued keys. */
   get size(): number {
-    return this.items.size;
+    return this.queued.size;
   }
 
   /** snapshot lists the queued keys in order. */
   snapshot(): string[] {
-    return [...this.items];
+    return this.order.slice(this.head);
   }
 
   /** restore replaces the queue's contents. */
   restore(keys: string[]): void {
-    this.items.clear();
-    for (const k of keys) this.items.add(k);
+    this.order = [];
+    this.head = 0;
+    this.queued.clear();
+    for (const k of keys) this.add(k);
   }
 }

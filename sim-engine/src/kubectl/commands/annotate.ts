@@ -40,6 +40,15 @@ const ANNOTATE: MetadataVerb = {
 export const annotateCommand: Command = {
   name: 'annotate',
   summary: 'Update the annotations on a resource',
+  help: {
+    description: 'Add, change or remove annotations on objects: notes for people and tools that, unlike labels, select nothing.',
+    examples: [
+      ['Annotate a deployment', 'kubectl annotate deployment web owner=team-a'],
+      ['Change an annotation that is already set', 'kubectl annotate deployment web owner=team-b --overwrite'],
+      ['Remove an annotation', 'kubectl annotate deployment web owner-'],
+    ],
+    usage: 'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
+  },
   flags: [...OUTPUT_FLAGS, DRY_RUN_FLAG, fieldManager('kubectl-annotate'), ...metadataFlags('annotations', 'annotation')],
   run(inv) {
     return runMetadataUpdate(inv, ANNOTATE);

@@ -16,6 +16,15 @@ function verbsOf(r: ResourceInfo): string[] {
 export const apiResourcesCommand: Command = {
   name: 'api-resources',
   summary: 'Print the supported API resources on the server',
+  help: {
+    description: 'List the kinds of object the API server serves, with their short names, API group and whether they live in a namespace.',
+    examples: [
+      ['List every resource', 'kubectl api-resources'],
+      ['List the resources that live in a namespace', 'kubectl api-resources --namespaced=true'],
+      ['List the resources of the apps group', 'kubectl api-resources --api-group=apps'],
+    ],
+    usage: 'api-resources [flags]',
+  },
   flags: [
     { name: 'api-group', type: 'string', default: "''", help: 'Limit to resources in the specified API group.' },
     { name: 'cached', type: 'bool', default: 'false', help: 'Use the cached list of resources if available.' },

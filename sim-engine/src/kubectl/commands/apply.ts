@@ -23,6 +23,15 @@ const NO_ANNOTATION = (name: string) =>
 export const applyCommand: Command = {
   name: 'apply',
   summary: 'Apply a configuration to a resource by file name or stdin',
+  help: {
+    description: 'Make the cluster match manifest files: create the objects that are missing and update the ones that differ, remembering what was applied for next time.',
+    examples: [
+      ['Apply a manifest file', 'kubectl apply -f web.yaml'],
+      ['Apply every manifest in a directory', 'kubectl apply -f manifests/'],
+      ['Show what would be applied, changing nothing', 'kubectl apply -f web.yaml --dry-run=server'],
+    ],
+    usage: 'apply (-f FILENAME | -k DIRECTORY)',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     VALIDATE_FLAG,

@@ -20,6 +20,13 @@ function line(name: string, link: string): string {
 export const clusterInfoCommand: Command = {
   name: 'cluster-info',
   summary: 'Display cluster information',
+  help: {
+    description: 'Print the address of the control plane and of the cluster\'s add-on services.',
+    examples: [
+      ['Print the control plane\'s address', 'kubectl cluster-info'],
+    ],
+    usage: 'cluster-info [flags]',
+  },
   flags: [],
   subcommands: [
     {
@@ -30,7 +37,7 @@ export const clusterInfoCommand: Command = {
         { name: 'output-directory', type: 'string', default: "''", help: 'Where to output the files.  If empty or \'-\' uses stdout, otherwise creates a directory hierarchy in that directory' },
       ],
       run() {
-        throw new KubectlError('kubectl cluster-info dump is not supported in this sandbox yet');
+        throw new KubectlError('kubectl cluster-info dump is not supported in this sandbox: look at the cluster with kubectl get, describe, logs and events instead');
       },
     },
   ],

@@ -25,6 +25,14 @@ function usage(inv: Invocation, cmd: Command): never {
 const setContext: Command = {
   name: 'set-context',
   summary: 'Set a context entry in kubeconfig',
+  help: {
+    description: 'Create a context or change the cluster, user or namespace of one. --current changes the current context.',
+    examples: [
+      ['Work in the dev namespace by default', 'kubectl config set-context --current --namespace=dev'],
+      ['Create a context for the dev namespace', 'kubectl config set-context dev --cluster=wheelhouse --user=kubernetes-admin --namespace=dev'],
+    ],
+    usage: 'config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace]',
+  },
   flags: [
     { name: 'cluster', type: 'string', default: "''", help: 'cluster for the context entry in kubeconfig' },
     { name: 'current', type: 'bool', default: 'false', help: 'Modify the current context' },
@@ -59,6 +67,13 @@ const useContext: Command = {
   name: 'use-context',
   aliases: ['use'],
   summary: 'Set the current-context in a kubeconfig file',
+  help: {
+    description: 'Make a context the current one, so later commands use its cluster, user and namespace.',
+    examples: [
+      ['Switch to the default context', 'kubectl config use-context kubernetes-admin@wheelhouse'],
+    ],
+    usage: 'config use-context CONTEXT_NAME',
+  },
   flags: [],
   run(inv) {
     if (inv.flags.args.length !== 1) usage(inv, useContext);
@@ -76,6 +91,13 @@ const useContext: Command = {
 const deleteContext: Command = {
   name: 'delete-context',
   summary: 'Delete the specified context from the kubeconfig',
+  help: {
+    description: 'Remove a context from the kubeconfig.',
+    examples: [
+      ['Delete the dev context', 'kubectl config delete-context dev'],
+    ],
+    usage: 'config delete-context NAME',
+  },
   flags: [],
   run(inv) {
     // Without exactly one name kubectl prints its help and succeeds.
@@ -98,6 +120,13 @@ const deleteContext: Command = {
 const renameContext: Command = {
   name: 'rename-context',
   summary: 'Rename a context from the kubeconfig file',
+  help: {
+    description: 'Give a context a new name.',
+    examples: [
+      ['Rename the dev context', 'kubectl config rename-context dev development'],
+    ],
+    usage: 'config rename-context CONTEXT_NAME NEW_NAME',
+  },
   flags: [],
   run(inv) {
     if (inv.flags.args.length !== 2) usage(inv, renameContext);

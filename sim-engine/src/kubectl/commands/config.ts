@@ -6,7 +6,9 @@
  */
 import { reportErrors } from '../check-err.ts';
 import type { Command, Invocation } from '../command.ts';
+import type { HelpSpec } from '../help.ts';
 import { KubectlError, UsageError } from '../errors.ts';
+import { commandHelp } from '../help.ts';
 import { bool, str } from '../flags.ts';
 import { printObjects } from '../output.ts';
 import { tableWriter } from '../printers/tabwriter.ts';
@@ -15,41 +17,18 @@ import { encodeOrdered } from '../typed-json.ts';
 import { toV1, type KubeconfigDoc } from '../kubeconfig-file.ts';
 import { CONTEXT_COMMANDS } from './config-contexts.ts';
 
-const CONFIG_HELP = `Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".
-
- The loading order follows these rules:
-
-  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes place.
-  2.  If $KUBECONFIG environment variable is set, then it is used as a list of paths (normal path delimiting rules for your system). These paths are merged. When a value is modified, it is modified in the file that defines the stanza. When a value is created, it is created in the first file that exists. If no files in the chain exist, then it creates the last file in the list.
-  3.  Otherwise, \${HOME}/.kube/config is used and no merging takes place.
-
-Available Commands:
-  current-context   Display the current-context
-  delete-cluster    Delete the specified cluster from the kubeconfig
-  delete-context    Delete the specified context from the kubeconfig
-  delete-user       Delete the specified user from the kubeconfig
-  get-clusters      Display clusters defined in the kubeconfig
-  get-contexts      Describe one or many contexts
-  get-users         Display users defined in the kubeconfig
-  rename-context    Rename a context from the kubeconfig file
-  set               Set an individual value in a kubeconfig file
-  set-cluster       Set a cluster entry in kubeconfig
-  set-context       Set a context entry in kubeconfig
-  set-credentials   Set a user entry in kubeconfig
-  unset             Unset an individual value in a kubeconfig file
-  use-context       Set the current-context in a kubeconfig file
-  view              Display merged kubeconfig settings or a specified kubeconfig file
-
-Usage:
-  kubectl config SUBCOMMAND [options]
-
-Use "kubectl config <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
-
 const view: Command = {
   name: 'view',
   summary: 'Display merged kubeconfig settings or a specified kubeconfig file',
+  help: {
+    description: 'Print the kubeconfig kubectl uses, with secrets hidden unless --raw is given.',
+    examples: [
+      ['Print the kubeconfig', 'kubectl config view'],
+      ['Print only the current context\'s part', 'kubectl config view --minify'],
+      ['Print the current context\'s user', 'kubectl config view --minify -o jsonpath=\'{.contexts[0].context.user}\''],
+    ],
+    usage: 'config view [flags]',
+  },
   flags: [
     { name: 'allow-missing-template-keys', type: 'bool', default: 'true', help: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
     { name: 'flatten', type: 'bool', default: 'false', help: 'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)' },
@@ -86,6 +65,14 @@ function minified(inv: Invocation): KubeconfigDoc {
 const getContexts: Command = {
   name: 'get-contexts',
   summary: 'Describe one or many contexts',
+  help: {
+    description: 'List the kubeconfig\'s contexts, with a star by the current one.',
+    examples: [
+      ['List every context', 'kubectl config get-contexts'],
+      ['List only their names', 'kubectl config get-contexts -o name'],
+    ],
+    usage: 'config get-contexts [(-o|--output=)name)]',
+  },
   flags: [
     { name: 'no-headers', type: 'bool', default: 'false', help: "When using the default or custom-column output format, don't print headers (default print headers)." },
     { name: 'output', short: 'o', type: 'string', default: "''", help: 'Output format. One of: (name).' },
@@ -114,14 +101,14 @@ const getContexts: Command = {
   },
 };
 
-function single(name: string, summary: string, print: (inv: Invocation) => string): Command {
-  return { name, summary, flags: [], run: (inv) => (inv.ctx.stdout(print(inv)), 0) };
+function single(name: string, summary: string, help: HelpSpec, print: (inv: Invocation) => string): Command {
+  return { name, summary, help, flags: [], run: (inv) => (inv.ctx.stdout(print(inv)), 0) };
 }
 
-function unsupported(name: string): Command {
+function unsupported([name, summary]: [string, string]): Command {
   return {
     name,
-    summary: name,
+    summary,
     flags: ['cluster', 'user', 'server', 'certificate-authority', 'embed-certs', 'token', 'client-certificate', 'client-key', 'username', 'password', 'insecure-skip-tls-verify', 'set-raw-bytes'].map((n) => ({ name: n, type: 'stringArray' as const, hidden: true })),
     run() {
       throw new KubectlError(`kubectl config ${name} is not supported in this sandbox: its contexts all reach the one simulated cluster, through the cluster and user the kubeconfig already has`);
@@ -133,22 +120,37 @@ function unsupported(name: string): Command {
 export const configCommand: Command = {
   name: 'config',
   summary: 'Modify kubeconfig files',
+  help: {
+    description: 'Read and change the kubeconfig file: its contexts (a cluster, a user and a namespace each) and which one is current.',
+    examples: [
+      ['Show the current context', 'kubectl config current-context'],
+      ['Make dev the default namespace of the current context', 'kubectl config set-context --current --namespace=dev'],
+    ],
+    usage: 'config SUBCOMMAND',
+  },
   flags: [],
   subcommands: [
     view,
     getContexts,
-    single('current-context', 'Display the current-context', (inv) => {
+    single('current-context', 'Display the current-context', { description: 'Print the name of the context kubectl uses when --context is not given.', examples: [['Print the current context', 'kubectl config current-context']], usage: 'config current-context' }, (inv) => {
       if (!inv.kubeconfig.doc.currentContext) throw new KubectlError('current-context is not set');
       return `${inv.kubeconfig.doc.currentContext}\n`;
     }),
-    single('get-clusters', 'Display clusters defined in the kubeconfig', (inv) => `NAME\n${[...inv.kubeconfig.doc.clusters.keys()].sort().map((n) => `${n}\n`).join('')}`),
-    single('get-users', 'Display users defined in the kubeconfig', (inv) => `NAME\n${[...inv.kubeconfig.doc.users.keys()].sort().map((n) => `${n}\n`).join('')}`),
+    single('get-clusters', 'Display clusters defined in the kubeconfig', { description: 'List the clusters the kubeconfig names.', examples: [['List the clusters', 'kubectl config get-clusters']], usage: 'config get-clusters' }, (inv) => `NAME\n${[...inv.kubeconfig.doc.clusters.keys()].sort().map((n) => `${n}\n`).join('')}`),
+    single('get-users', 'Display users defined in the kubeconfig', { description: 'List the users the kubeconfig names.', examples: [['List the users', 'kubectl config get-users']], usage: 'config get-users' }, (inv) => `NAME\n${[...inv.kubeconfig.doc.users.keys()].sort().map((n) => `${n}\n`).join('')}`),
     ...CONTEXT_COMMANDS,
-    ...['delete-cluster', 'delete-user', 'set', 'set-cluster', 'set-credentials', 'unset'].map(unsupported),
+    ...([
+      ['delete-cluster', 'Delete the specified cluster from the kubeconfig'],
+      ['delete-user', 'Delete the specified user from the kubeconfig'],
+      ['set', 'Set an individual value in a kubeconfig file'],
+      ['set-cluster', 'Set a cluster entry in kubeconfig'],
+      ['set-credentials', 'Set a user entry in kubeconfig'],
+      ['unset', 'Unset an individual value in a kubeconfig file'],
+    ] as [string, string][]).map(unsupported),
   ],
   run(inv) {
     if (inv.flags.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(inv.flags.args[0])}`);
-    inv.ctx.stdout(CONFIG_HELP);
+    inv.ctx.stdout(commandHelp(configCommand));
     return 0;
   },
 };

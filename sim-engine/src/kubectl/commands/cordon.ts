@@ -59,6 +59,13 @@ export function setUnschedulable(inv: Invocation, nodes: readonly Node[], desire
 export const cordonCommand: Command = {
   name: 'cordon',
   summary: 'Mark node as unschedulable',
+  help: {
+    description: 'Mark a node unschedulable: the scheduler puts no new pods on it, and the pods already there keep running.',
+    examples: [
+      ['Stop new pods landing on node-1', 'kubectl cordon node-1'],
+    ],
+    usage: 'cordon NODE',
+  },
   flags: NODE_FLAGS,
   run(inv) {
     setUnschedulable(inv, selectNodes(inv, 'cordon', 'cordon NODE'), true);

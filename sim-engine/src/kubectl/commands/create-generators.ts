@@ -86,6 +86,8 @@ function parseTcp(spec: string): { port: number; targetPort: number | string } {
 export function buildService(p: ServiceParams): Record<string, unknown> {
   if (p.clusterIP === 'None' && p.type !== 'ClusterIP') throw new KubectlError('ClusterIP=None can only be used with ClusterIP service type');
   if (p.clusterIP !== 'None' && p.tcp.length === 0 && p.type !== 'ExternalName') throw new KubectlError('at least one tcp port specifier must be provided');
+  // cobra's required-flag check, which real kubectl 1.32 reports as a klog line (E… run.go:72] "command failed" err=…).
+  if (p.type === 'ExternalName' && p.externalName === '') throw new KubectlError('required flag(s) "external-name" not set');
   if (p.type === 'ExternalName' && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(p.externalName)) {
     throw new KubectlError(`invalid service external name ${p.externalName}`);
   }

@@ -7,6 +7,7 @@ import { StatusError } from '../../apiserver/errors.ts';
 import { addSourceToErr, reportErrors } from '../check-err.ts';
 import type { Command, Invocation } from '../command.ts';
 import { KubectlError, UsageError } from '../errors.ts';
+import { commandHelp, type HelpSpec } from '../help.ts';
 import { bool, list, str, type FlagSpec } from '../flags.ts';
 import { readManifests, splitErrors, validationDirective } from '../manifests.ts';
 import { checkOutput, ResultPrinter } from '../print-result.ts';
@@ -52,6 +53,14 @@ const deploymentCommand: Command = {
   name: 'deployment',
   aliases: ['deploy'],
   summary: 'Create a deployment with the specified name',
+  help: {
+    description: 'Create a deployment whose pods run the given images.',
+    examples: [
+      ['Create a deployment running nginx', 'kubectl create deployment web --image=nginx'],
+      ['Create a deployment of three replicas exposing port 80', 'kubectl create deployment web --image=nginx --replicas=3 --port=80'],
+    ],
+    usage: 'create deployment NAME --image=image -- [COMMAND] [args...]',
+  },
   flags: [
     ...CREATE_FLAGS,
     { name: 'image', type: 'stringArray', default: '[]', help: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
@@ -78,10 +87,19 @@ const deploymentCommand: Command = {
   },
 };
 
+/** SERVICE_HELP is the help of each `create service` type. */
+const SERVICE_HELP = {
+  clusterip: { description: 'Create a service with a virtual IP address reachable only inside the cluster.', examples: [['Create a ClusterIP service for port 80', 'kubectl create service clusterip web --tcp=80:80'], ['Create a headless service', 'kubectl create service clusterip web-headless --clusterip=None --tcp=80:80']], usage: 'create service clusterip NAME [--tcp=<port>:<targetPort>]' },
+  nodeport: { description: 'Create a service reachable on a port of every node, as well as inside the cluster.', examples: [['Create a NodePort service on node port 30080', 'kubectl create service nodeport web --tcp=80:80 --node-port=30080']], usage: 'create service nodeport NAME [--tcp=port:targetPort]' },
+  loadbalancer: { description: 'Create a service that asks for an external load balancer in front of its node ports.', examples: [['Create a LoadBalancer service for port 80', 'kubectl create service loadbalancer web --tcp=80:80']], usage: 'create service loadbalancer NAME [--tcp=port:targetPort]' },
+  externalname: { description: 'Create a service whose cluster DNS name is an alias (a CNAME) for a name outside the cluster.', examples: [['Create a service that aliases example.com', 'kubectl create service externalname shop --external-name=example.com']], usage: 'create service externalname NAME --external-name external.name' },
+} satisfies Record<string, HelpSpec>;
+
 function serviceCommand(sub: string, type: ServiceParams['type'], summary: string, extra: FlagSpec[]): Command {
   return {
     name: sub,
     summary,
+    help: SERVICE_HELP[sub as keyof typeof SERVICE_HELP],
     flags: [...CREATE_FLAGS, ...extra],
     run(inv) {
       const name = oneName(inv);
@@ -107,6 +125,13 @@ const serviceParent: Command = {
   name: 'service',
   aliases: ['svc'],
   summary: 'Create a service using a specified subcommand',
+  help: {
+    description: 'Create a service of one of the types below, chosen by subcommand.',
+    examples: [
+      ['Create a ClusterIP service for port 80', 'kubectl create service clusterip web --tcp=80:80'],
+    ],
+    usage: 'create service [flags]',
+  },
   flags: [],
   subcommands: [
     serviceCommand('clusterip', 'ClusterIP', 'Create a ClusterIP service', [TCP, CLUSTER_IP]),
@@ -116,7 +141,7 @@ const serviceParent: Command = {
   ],
   run(inv) {
     if (inv.flags.args.length > 0) throw new UsageError(`unknown command "${inv.flags.args.join(' ')}"`);
-    inv.ctx.stdout('Create a service using a specified subcommand.\n\nAliases:\nservice, svc\n\nAvailable Commands:\n  clusterip      Create a ClusterIP service\n  externalname   Create an ExternalName service\n  loadbalancer   Create a LoadBalancer service\n  nodeport       Create a NodePort service\n\nUsage:\n  kubectl create service [flags] [options]\n\nUse "kubectl create service <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n');
+    inv.ctx.stdout(commandHelp({ ...serviceParent, name: 'create service' }));
     return 0;
   },
 };
@@ -125,6 +150,13 @@ const namespaceCommand: Command = {
   name: 'namespace',
   aliases: ['ns'],
   summary: 'Create a namespace with the specified name',
+  help: {
+    description: 'Create a namespace, a scope for the names of the objects in it.',
+    examples: [
+      ['Create a namespace', 'kubectl create namespace dev'],
+    ],
+    usage: 'create namespace NAME [--dry-run=server|client|none]',
+  },
   flags: CREATE_FLAGS,
   run(inv) {
     const name = oneName(inv);
@@ -143,6 +175,15 @@ const namespaceCommand: Command = {
 export const createCommand: Command = {
   name: 'create',
   summary: 'Create a resource from a file or from stdin',
+  help: {
+    description: 'Create the objects a manifest file describes, or one object from a subcommand\'s flags. Unlike apply, it fails for an object that already exists.',
+    examples: [
+      ['Create the objects in a manifest file', 'kubectl create -f web.yaml'],
+      ['Create a deployment of three nginx pods', 'kubectl create deployment web --image=nginx --replicas=3'],
+      ['Print a deployment\'s manifest without creating it', 'kubectl create deployment web --image=nginx --dry-run=client -o yaml'],
+    ],
+    usage: 'create -f FILENAME',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     VALIDATE_FLAG,

@@ -9,11 +9,23 @@ import { bool, str } from '../flags.ts';
 import { parseResourceArgs } from '../resource-args.ts';
 import { formatCheckErr } from '../check-err.ts';
 import { fileTargets } from './delete-files.ts';
+import { dryRunMode, dryRunSuffix } from './dry-run.ts';
 
 /** deleteCommand is `kubectl delete`. */
 export const deleteCommand: Command = {
   name: 'delete',
   summary: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  help: {
+    description: 'Delete objects by type and name, by label, or as listed in manifest files. Pods stop gracefully, and kubectl waits until the objects are gone.',
+    examples: [
+      ['See what would be deleted, deleting nothing', 'kubectl delete pod web --dry-run=client'],
+      ['Delete a pod', 'kubectl delete pod web'],
+      ['Delete the objects a manifest file describes', 'kubectl delete -f web.yaml'],
+      ['Delete every pod labelled app=web', 'kubectl delete pods -l app=web'],
+      ['Delete a pod at once, without waiting for it to stop', 'kubectl delete pod tmp --grace-period=0 --force'],
+    ],
+    usage: 'delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)])',
+  },
   flags: [
     { name: 'all', type: 'bool', default: 'false', help: 'Delete all resources, in the namespace of the specified resource types.' },
     { name: 'all-namespaces', short: 'A', type: 'bool', default: 'false', help: 'If present, list the requested object(s) across all namespaces.' },
@@ -24,10 +36,15 @@ export const deleteCommand: Command = {
     { name: 'wait', type: 'bool', default: 'true', help: 'If true, wait for resources to be gone before returning.' },
     { name: 'cascade', type: 'string', default: "'background'", help: 'Must be "background", "orphan", or "foreground".' },
     { name: 'ignore-not-found', type: 'bool', default: 'false', help: 'Treat "resource not found" as a successful delete.' },
-    { name: 'filename', short: 'f', type: 'stringArray', default: '[]', help: 'containing the resource to delete.' },
+    { name: 'filename', short: 'f', type: 'stringArray', default: '[]', help: 'Filename, directory, or URL to files containing the resource to delete.' },
+    { name: 'dry-run', type: 'string', default: "'none'", help: 'Must be "none", "server", or "client". With client or server, report what would be deleted and delete nothing.' },
+    { name: 'output', short: 'o', type: 'string', default: "''", help: "Output mode. Use \"-o name\" for shorter output (resource/name)." },
     { name: 'recursive', short: 'R', type: 'bool', default: 'false', help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
   ],
   async run(inv) {
+    const dryRun = dryRunMode(inv);
+    const output = str(inv.flags, 'output');
+    if (output !== '' && output !== 'name') throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
     const fromFiles = inv.flags.values.has('filename');
     const requests = fromFiles ? [] : parseResourceArgs(inv.flags.args);
     const all = bool(inv.flags, 'all');
@@ -73,16 +90,19 @@ export const deleteCommand: Command = {
     if (targets.length === 0 && errors.length === 0) inv.ctx.stdout('No resources found\n');
     for (const obj of targets) {
       const r = resourceForKind(obj.kind)!;
-      inv.cluster.api.delete(obj.kind, obj.metadata.namespace ?? '', obj.metadata.name!, 'kubectl', {
-        gracePeriodSeconds: grace >= 0 ? grace : undefined,
-        propagationPolicy: policy,
-      });
-      inv.cluster.drain();
-      const what = `${qualifiedKind(r)} "${obj.metadata.name}"`;
-      inv.ctx.stdout(force && grace === 0 ? `${what} force deleted\n` : `${what} deleted\n`);
+      // A dry run changes nothing: the server's dry run would only have checked that the object exists, which finding it did.
+      if (dryRun === 'none') {
+        inv.cluster.api.delete(obj.kind, obj.metadata.namespace ?? '', obj.metadata.name!, 'kubectl', {
+          gracePeriodSeconds: grace >= 0 ? grace : undefined,
+          propagationPolicy: policy,
+        });
+        inv.cluster.drain();
+      }
+      const operation = `${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}`;
+      inv.ctx.stdout(output === 'name' ? `${qualifiedKind(r)}/${obj.metadata.name}\n` : `${qualifiedKind(r)} "${obj.metadata.name}" ${operation}\n`);
     }
     for (const e of errors) inv.ctx.stderr(e);
-    if (bool(inv.flags, 'wait', true) && targets.length) {
+    if (bool(inv.flags, 'wait', true) && targets.length && dryRun === 'none') {
       await waitUntil(inv, () => targets.every((o) => inv.cluster.api.tryGet(o.kind, o.metadata.namespace ?? '', o.metadata.name!)?.metadata.uid !== o.metadata.uid));
     }
     return errors.length ? 1 : 0;

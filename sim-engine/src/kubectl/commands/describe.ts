@@ -12,6 +12,15 @@ import { parseResourceArgs } from '../resource-args.ts';
 export const describeCommand: Command = {
   name: 'describe',
   summary: 'Show details of a specific resource or group of resources',
+  help: {
+    description: 'Show the details of objects in readable form, with the events that concern them. Name a type and optionally a name prefix, or select by label.',
+    examples: [
+      ['Describe a node', 'kubectl describe node node-1'],
+      ['Describe every pod whose name starts with web', 'kubectl describe pods web'],
+      ['Describe the pods labelled app=web', 'kubectl describe pods -l app=web'],
+    ],
+    usage: 'describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)',
+  },
   flags: [
     { name: 'all-namespaces', short: 'A', type: 'bool', default: 'false', help: 'If present, list the requested object(s) across all namespaces.' },
     { name: 'selector', short: 'l', type: 'string', default: "''", help: 'Selector (label query) to filter on.' },

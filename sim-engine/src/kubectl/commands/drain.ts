@@ -104,6 +104,14 @@ async function drainNode(inv: Invocation, node: Node): Promise<string[]> {
 export const drainCommand: Command = {
   name: 'drain',
   summary: 'Drain node in preparation for maintenance',
+  help: {
+    description: 'Cordon a node, then evict its pods so their controllers start them elsewhere, ready for maintenance. DaemonSet pods and pods no controller manages need flags to go.',
+    examples: [
+      ['Drain node-1, leaving DaemonSet pods in place', 'kubectl drain node-1 --ignore-daemonsets'],
+      ['Drain node-1 even of pods no controller manages', 'kubectl drain node-1 --ignore-daemonsets --force'],
+    ],
+    usage: 'drain NODE',
+  },
   flags: [
     { name: 'chunk-size', type: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },
     { name: 'delete-emptydir-data', type: 'bool', default: 'false', help: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).' },

@@ -24,6 +24,14 @@ const NO_RESOURCES =
 export const editCommand: Command = {
   name: 'edit',
   summary: 'Edit a resource on the server',
+  help: {
+    description: 'Open an object\'s YAML in the editor and apply the saved changes to it. A change the server refuses reopens the editor with the reason.',
+    examples: [
+      ['Edit a deployment', 'kubectl edit deployment web'],
+      ['Edit a service as JSON', 'kubectl edit svc/web -o json'],
+    ],
+    usage: 'edit (RESOURCE/NAME | -f FILENAME)',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     VALIDATE_FLAG,

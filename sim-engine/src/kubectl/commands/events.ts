@@ -38,6 +38,16 @@ function cell(s: string): string {
 export const eventsCommand: Command = {
   name: 'events',
   summary: 'List events',
+  help: {
+    description: 'List the events of a namespace, oldest first: what the scheduler, kubelets and controllers reported about the objects they handled.',
+    examples: [
+      ['List the events of the current namespace', 'kubectl events'],
+      ['List the events of every namespace', 'kubectl events --all-namespaces'],
+      ['List only warnings', 'kubectl events --types=Warning'],
+      ['List the events of one pod', 'kubectl events --for pod/web'],
+    ],
+    usage: 'events [(-o|--output=)json|yaml|name] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]',
+  },
   flags: [
     { name: 'all-namespaces', short: 'A', type: 'bool', default: 'false', help: 'If present, list the requested object(s) across all namespaces.' },
     { name: 'chunk-size', type: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },

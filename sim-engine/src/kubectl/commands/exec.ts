@@ -14,6 +14,15 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', '/bin/sh', '/bin/bash', '/bi
 export const execCommand: Command = {
   name: 'exec',
   summary: 'Execute a command in a container',
+  help: {
+    description: 'Run a command in a container of a running pod. With -it, attach the terminal to it, for a shell inside the container.',
+    examples: [
+      ['Run a command in a pod', 'kubectl exec web -- ls /'],
+      ['Run a command in a named container', 'kubectl exec web -c web -- env'],
+      ['Open a shell in a pod', 'kubectl exec -it web -- sh'],
+    ],
+    usage: 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
+  },
   flags: [
     { name: 'container', short: 'c', type: 'string', default: "''", help: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
     { name: 'filename', short: 'f', type: 'stringArray', default: '[]', help: 'to use to exec into the resource' },

@@ -150,6 +150,15 @@ export function explain(kind: string, group: string, version: string, path: stri
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'Get documentation for a resource',
+  help: {
+    description: 'Describe a resource\'s fields: what each one means and holds. Name a field path to go deeper.',
+    examples: [
+      ['Describe pods', 'kubectl explain pods'],
+      ['Describe one field of a pod', 'kubectl explain pods.spec.containers'],
+      ['List every field of a deployment', 'kubectl explain deployment --recursive'],
+    ],
+    usage: 'explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2]',
+  },
   flags: [
     { name: 'api-version', type: 'string', default: "''", help: 'Use given api-version (group/version) of the resource.' },
     { name: 'output', short: 'o', type: 'string', default: "'plaintext'", help: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).' },

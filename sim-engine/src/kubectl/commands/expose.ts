@@ -136,6 +136,15 @@ function buildService(inv: Invocation, obj: KubeObject): Record<string, unknown>
 export const exposeCommand: Command = {
   name: 'expose',
   summary: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
+  help: {
+    description: 'Create a service that selects the pods of a deployment, replica set, pod or service, with their labels as its selector.',
+    examples: [
+      ['Expose a deployment\'s port 80 inside the cluster', 'kubectl expose deployment web --port=80'],
+      ['Expose it on a port of every node', 'kubectl expose deployment web --name=web-np --port=80 --type=NodePort'],
+      ['Expose a pod', 'kubectl expose pod web --port=80 --name=web-pod'],
+    ],
+    usage: 'expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]',
+  },
   flags: EXPOSE_FLAGS,
   run(inv) {
     const output = str(inv.flags, 'output');

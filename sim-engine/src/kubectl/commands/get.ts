@@ -20,6 +20,17 @@ const OUTPUTS = 'custom-columns,custom-columns-file,go-template,go-template-file
 export const getCommand: Command = {
   name: 'get',
   summary: 'Display one or many resources',
+  help: {
+    description: 'List objects in a table, or print them whole as YAML or JSON. Name a type for every object of it in the namespace, add names for just those, or select by label.',
+    examples: [
+      ['List the pods in the current namespace', 'kubectl get pods'],
+      ['List pods with their node and IP', 'kubectl get pods -o wide'],
+      ['Print one deployment as YAML', 'kubectl get deployment web -o yaml'],
+      ['List pods labelled app=web and show their labels', 'kubectl get pods -l app=web --show-labels'],
+      ['List pods in every namespace', 'kubectl get pods --all-namespaces'],
+    ],
+    usage: 'get [(-o|--output=)json|yaml|name|wide|custom-columns|jsonpath] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]',
+  },
   flags: [
     { name: 'all-namespaces', short: 'A', type: 'bool', default: 'false', help: 'If present, list the requested object(s) across all namespaces.' },
     { name: 'output', short: 'o', type: 'string', default: "''", help: 'Output format. One of: (json, yaml, name, wide, custom-columns, jsonpath).' },

@@ -56,6 +56,16 @@ function utf8(s: string): number {
 export const labelCommand: Command = {
   name: 'label',
   summary: 'Update the labels on a resource',
+  help: {
+    description: 'Add, change or remove labels on objects. Changing an existing label needs --overwrite; a trailing dash removes one.',
+    examples: [
+      ['Label a pod', 'kubectl label pods web tier=front'],
+      ['Change a label that is already set', 'kubectl label pods web tier=back --overwrite'],
+      ['Remove a label', 'kubectl label pods web tier-'],
+      ['Label every pod in the namespace', 'kubectl label pods --all env=dev'],
+    ],
+    usage: 'label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     DRY_RUN_FLAG,

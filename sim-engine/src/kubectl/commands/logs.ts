@@ -90,6 +90,16 @@ export function openLog(cluster: Cluster, pod: Pod, container: string, previous:
 export const logsCommand: Command = {
   name: 'logs',
   summary: 'Print the logs for a container in a pod',
+  help: {
+    description: 'Print what a container in a pod wrote to its standard output and error. Name the pod, or a deployment to read one of its pods.',
+    examples: [
+      ['Print the logs of a pod', 'kubectl logs web'],
+      ['Print the last 10 lines with their timestamps', 'kubectl logs web --tail=10 --timestamps'],
+      ['Print the logs of one container of the pod', 'kubectl logs web -c web'],
+      ['Print the logs of a pod of a deployment', 'kubectl logs deployment/web'],
+    ],
+    usage: 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]',
+  },
   flags: [
     { name: 'all-containers', type: 'bool', default: 'false', help: 'Get all containers\' logs in the pod(s).' },
     { name: 'all-pods', type: 'bool', default: 'false', help: 'Get logs from all pod(s).' },

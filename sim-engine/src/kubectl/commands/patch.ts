@@ -29,6 +29,15 @@ const NO_RESOURCES =
 export const patchCommand: Command = {
   name: 'patch',
   summary: 'Update fields of a resource',
+  help: {
+    description: 'Change fields of an object in place with a strategic merge patch, a JSON merge patch or a JSON patch.',
+    examples: [
+      ['Scale a deployment with a strategic merge patch', 'kubectl patch deployment web -p \'{"spec":{"replicas":2}}\''],
+      ['Change a label with a JSON merge patch', 'kubectl patch deployment web --type=merge -p \'{"metadata":{"labels":{"tier":"front"}}}\''],
+      ['Replace a container image with a JSON patch', 'kubectl patch deployment web --type=json -p \'[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginx:1.27"}]\''],
+    ],
+    usage: 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     DRY_RUN_FLAG,

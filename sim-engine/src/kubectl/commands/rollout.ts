@@ -11,42 +11,8 @@ import { parseResourceArgs } from '../resource-args.ts';
 import { rolloutHistory, rolloutUndo } from './rollout/history.ts';
 import { rolloutPatch } from './rollout/patch.ts';
 import { rolloutStatus } from './rollout/status.ts';
-
-const HELP = `Manage the rollout of one or many resources.
-        
- Valid resource types include:
-
-  *  deployments
-  *  daemonsets
-  *  statefulsets
-
-Examples:
-  # Rollback to the previous deployment
-  kubectl rollout undo deployment/abc
-  
-  # Check the rollout status of a daemonset
-  kubectl rollout status daemonset/foo
-  
-  # Restart a deployment
-  kubectl rollout restart deployment/abc
-  
-  # Restart deployments with the 'app=nginx' label
-  kubectl rollout restart deployment --selector=app=nginx
-
-Available Commands:
-  history       View rollout history
-  pause         Mark the provided resource as paused
-  restart       Restart a resource
-  resume        Resume a paused resource
-  status        Show the status of the rollout
-  undo          Undo a previous rollout
-
-Usage:
-  kubectl rollout SUBCOMMAND [options]
-
-Use "kubectl rollout <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
+import { ROLLOUT_HELP } from './rollout/help.ts';
+import { commandHelp } from '../help.ts';
 
 const f = (name: string, type: FlagSpec['type'], def: string, help: string, short?: string): FlagSpec => ({ name, type, default: def, help, short });
 const COMMON = [
@@ -64,7 +30,7 @@ const PRINT = [
 const MANAGER = f('field-manager', 'string', "'kubectl-rollout'", 'Name of the manager used to track field ownership.');
 
 /** SUBCOMMANDS are rollout's verbs with the flags each one accepts. */
-const SUBCOMMANDS: Record<string, readonly FlagSpec[]> = {
+const SUBCOMMANDS: Record<RolloutVerb, readonly FlagSpec[]> = {
   status: [...COMMON, f('revision', 'int', '0', 'Pin to a specific revision for showing its status.'), f('timeout', 'string', '0s', 'The length of time to wait before ending watch.'), f('watch', 'bool', 'true', 'Watch the status of the rollout until it\'s done.', 'w')],
   history: [...COMMON, ...PRINT, f('revision', 'int', '0', 'See the details, including podTemplate of the revision specified')],
   undo: [...COMMON, ...PRINT, f('dry-run', 'string', "'none'", 'Must be "none", "server", or "client".'), f('to-revision', 'int', '0', 'The revision to rollback to. Default to 0 (last revision).')],
@@ -72,6 +38,8 @@ const SUBCOMMANDS: Record<string, readonly FlagSpec[]> = {
   resume: [...COMMON, ...PRINT, MANAGER],
   restart: [...COMMON, ...PRINT, MANAGER],
 };
+
+type RolloutVerb = 'status' | 'history' | 'undo' | 'pause' | 'resume' | 'restart';
 
 /** RolloutTarget is one object a rollout subcommand works on. */
 export interface RolloutTarget {
@@ -96,7 +64,7 @@ export function resourceError(t: RolloutTarget, what: string): KubectlError {
 
 /** targets resolves `TYPE NAME`, `TYPE/NAME` or `TYPE -l SELECTOR` to objects; NotFound errors are returned formatted. */
 function targets(inv: Invocation): { found: RolloutTarget[]; errors: string[] } {
-  const args = inv.flags.args.slice(1);
+  const args = inv.flags.args;
   if (args.length === 0) throw new KubectlError('required resource not specified');
   const selectorText = str(inv.flags, 'selector');
   const found: RolloutTarget[] = [];
@@ -121,50 +89,62 @@ function targets(inv: Invocation): { found: RolloutTarget[]; errors: string[] } 
   return { found, errors };
 }
 
+/** runRollout runs one rollout verb on every object its arguments name. */
+async function runRollout(inv: Invocation, sub: RolloutVerb): Promise<number> {
+  if (inv.flags.values.has('filename')) throw new KubectlError(`rollout ${sub} -f is not supported in this sandbox yet`);
+  for (const name of ['revision', 'to-revision']) {
+    if (SUBCOMMANDS[sub].some((s) => s.name === name) && Number(str(inv.flags, name, '0')) < 0 && sub !== 'undo') throw new KubectlError(`revision must be a positive integer: ${str(inv.flags, name)}`);
+  }
+  const { found, errors } = targets(inv);
+  let code = 0;
+  const fail = (e: unknown) => {
+    inv.ctx.stderr(formatError(e, 'rollout'));
+    code = 1;
+  };
+  for (const t of found) {
+    try {
+      if (sub === 'status') code = Math.max(code, await rolloutStatus(inv, t));
+      else if (sub === 'history') rolloutHistory(inv, t);
+      else if (sub === 'undo') rolloutUndo(inv, t);
+      else rolloutPatch(inv, t, sub);
+    } catch (e) {
+      fail(e);
+      // status stops at the first failure; the patching verbs report each object and go on.
+      if (sub === 'status' || sub === 'history' || sub === 'undo') break;
+    }
+  }
+  for (const e of errors) inv.ctx.stderr(e);
+  if (found.length === 0 && errors.length === 0 && sub === 'status') inv.ctx.stderr(`No resources found in ${inv.namespace} namespace.\n`);
+  return errors.length ? 1 : code;
+}
+
+const SUMMARIES: Record<RolloutVerb, string> = {
+  history: 'View rollout history',
+  pause: 'Mark the provided resource as paused',
+  restart: 'Restart a resource',
+  resume: 'Resume a paused resource',
+  status: 'Show the status of the rollout',
+  undo: 'Undo a previous rollout',
+};
+
 /** rolloutCommand is `kubectl rollout`. */
 export const rolloutCommand: Command = {
   name: 'rollout',
   summary: 'Manage the rollout of a resource',
-  flags: Object.values(SUBCOMMANDS)
-    .flat()
-    .filter((spec, i, all) => all.findIndex((s) => s.name === spec.name) === i),
-  async run(inv) {
-    const [sub] = inv.flags.args;
-    if (sub === undefined) {
-      inv.ctx.stdout(HELP);
+  flags: [],
+  help: ROLLOUT_HELP.rollout,
+  subcommands: (Object.keys(SUMMARIES) as RolloutVerb[]).map((sub) => ({
+    name: sub,
+    summary: SUMMARIES[sub],
+    flags: SUBCOMMANDS[sub],
+    help: ROLLOUT_HELP[sub],
+    run: (inv: Invocation) => runRollout(inv, sub),
+  })),
+  run(inv) {
+    if (inv.flags.args.length === 0) {
+      inv.ctx.stdout(commandHelp(rolloutCommand));
       return 0;
     }
-    const allowed = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-    if (!allowed) throw new KubectlError(`unknown command "${inv.flags.args.join(' ')}"\nSee 'kubectl rollout -h' for help and examples`);
-    for (const name of inv.flags.values.keys()) {
-      if (!allowed.some((s) => s.name === name) && !['namespace', 'help', 'request-timeout', 'context', 'kubeconfig', 'v'].includes(name)) {
-        throw new KubectlError(`unknown flag: --${name}\nSee 'kubectl rollout ${sub} --help' for usage.`);
-      }
-    }
-    if (inv.flags.values.has('filename')) throw new KubectlError(`rollout ${sub} -f is not supported in this sandbox yet`);
-    for (const name of ['revision', 'to-revision']) {
-      if (allowed.some((s) => s.name === name) && Number(str(inv.flags, name, '0')) < 0 && sub !== 'undo') throw new KubectlError(`revision must be a positive integer: ${str(inv.flags, name)}`);
-    }
-    const { found, errors } = targets(inv);
-    let code = 0;
-    const fail = (e: unknown) => {
-      inv.ctx.stderr(formatError(e, 'rollout'));
-      code = 1;
-    };
-    for (const t of found) {
-      try {
-        if (sub === 'status') code = Math.max(code, await rolloutStatus(inv, t));
-        else if (sub === 'history') rolloutHistory(inv, t);
-        else if (sub === 'undo') rolloutUndo(inv, t);
-        else rolloutPatch(inv, t, sub as 'pause' | 'resume' | 'restart');
-      } catch (e) {
-        fail(e);
-        // status stops at the first failure; the patching verbs report each object and go on.
-        if (sub === 'status' || sub === 'history' || sub === 'undo') break;
-      }
-    }
-    for (const e of errors) inv.ctx.stderr(e);
-    if (found.length === 0 && errors.length === 0 && sub === 'status') inv.ctx.stderr(`No resources found in ${inv.namespace} namespace.\n`);
-    return errors.length ? 1 : code;
+    throw new KubectlError(`unknown command "${inv.flags.args.join(' ')}"\nSee 'kubectl rollout -h' for help and examples`);
   },
 };

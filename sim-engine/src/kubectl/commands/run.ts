@@ -13,6 +13,16 @@ import { dryRunMode, dryRunSuffix } from './dry-run.ts';
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run a particular image on the cluster',
+  help: {
+    description: 'Create a single pod running an image. With --dry-run=client -o yaml it prints the pod\'s manifest instead, a quick start for writing one.',
+    examples: [
+      ['Start a pod running nginx', 'kubectl run web --image=nginx'],
+      ['Start a pod with a label and a container port', 'kubectl run web --image=nginx --labels=app=web --port=80'],
+      ['Print the manifest of a pod without creating it', 'kubectl run web --image=nginx --dry-run=client -o yaml'],
+      ['Run a command in a throwaway busybox pod', 'kubectl run tmp --image=busybox --restart=Never -- echo hello'],
+    ],
+    usage: 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
+  },
   flags: [
     { name: 'image', type: 'string', default: "''", help: 'The image for the container to run.' },
     { name: 'labels', short: 'l', type: 'string', default: "''", help: 'Comma separated labels to apply to the pod. Will override previous values.' },

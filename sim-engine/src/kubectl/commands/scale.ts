@@ -18,6 +18,14 @@ const NO_RESOURCES =
 export const scaleCommand: Command = {
   name: 'scale',
   summary: 'Set a new size for a deployment, replica set, or replication controller',
+  help: {
+    description: 'Set the number of replicas of a deployment, replica set or stateful set; its controller then adds or removes pods to match.',
+    examples: [
+      ['Scale to two replicas, but only if it runs three now', 'kubectl scale deployment web --current-replicas=3 --replicas=2'],
+      ['Run five replicas of a deployment', 'kubectl scale deployment web --replicas=5'],
+    ],
+    usage: 'scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     DRY_RUN_FLAG,

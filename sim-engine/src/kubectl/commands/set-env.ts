@@ -63,6 +63,15 @@ export function updateEnv(env: EnvVar[] | undefined, set: EnvVar[], remove: stri
 export const envCommand: Command = {
   name: 'env',
   summary: 'Update environment variables on a pod template',
+  help: {
+    description: 'Add, change, remove or list the environment variables of the containers in a pod template.',
+    examples: [
+      ['Set a variable', 'kubectl set env deployment/web MODE=debug'],
+      ['List the variables', 'kubectl set env deployment/web --list'],
+      ['Remove a variable', 'kubectl set env deployment/web MODE-'],
+    ],
+    usage: 'set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     DRY_RUN_FLAG,

@@ -41,6 +41,14 @@ export function parseResourceList(text: string): Record<string, string> {
 export const resourcesCommand: Command = {
   name: 'resources',
   summary: 'Update resource requests/limits on objects with pod templates',
+  help: {
+    description: 'Set the CPU and memory requests and limits of the containers in a pod template.',
+    examples: [
+      ['Set requests and limits of every container', 'kubectl set resources deployment/web --requests=cpu=100m,memory=64Mi --limits=cpu=200m,memory=128Mi'],
+      ['Set the limits of one container', 'kubectl set resources deployment/web -c nginx --limits=memory=256Mi'],
+    ],
+    usage: 'set resources (-f FILENAME | TYPE NAME) ([--limits=LIMITS & --requests=REQUESTS]',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     DRY_RUN_FLAG,

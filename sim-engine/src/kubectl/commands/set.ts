@@ -10,6 +10,7 @@ import type { Container } from '../../api/pod.ts';
 import { reportErrors } from '../check-err.ts';
 import type { Command } from '../command.ts';
 import { KubectlError, UsageError } from '../errors.ts';
+import { commandHelp } from '../help.ts';
 import { bool, list, str } from '../flags.ts';
 import { checkOutput, ResultPrinter } from '../print-result.ts';
 import { dryRunMode } from './dry-run.ts';
@@ -37,6 +38,14 @@ function setImages(containers: Container[] | undefined, name: string, image: str
 const imageCommand: Command = {
   name: 'image',
   summary: 'Update the image of a pod template',
+  help: {
+    description: 'Change the image of one or more containers in a pod template, which starts a new rollout. Name containers by name, or use * for all.',
+    examples: [
+      ['Give the nginx container a new image', 'kubectl set image deployment/web nginx=nginx:1.27'],
+      ['Give every container the same image', 'kubectl set image deployment/web *=nginx:1.27'],
+    ],
+    usage: 'set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N',
+  },
   flags: [
     ...OUTPUT_FLAGS,
     DRY_RUN_FLAG,
@@ -103,15 +112,12 @@ const imageCommand: Command = {
   },
 };
 
-const SET_HELP =
-  'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n  resources        Update resource requests/limits on objects with pod templates\n  selector         Set the selector on a resource\n  serviceaccount   Update the service account of a resource\n  subject          Update the user, group, or service account in a role binding or cluster role binding\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n\nUse "kubectl set <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
-
-function unsupported(name: string, aliases: string[] = []): Command {
+function unsupported(name: string, summary: string, aliases: string[] = []): Command {
   const loose = ['env', 'containers', 'limits', 'requests', 'from', 'keys', 'prefix', 'user', 'group', 'serviceaccount', 'filename', 'output', 'dry-run', 'all', 'local', 'selector', 'overwrite', 'list', 'resolve', 'resource-version'];
   return {
     name,
     aliases,
-    summary: `Set ${name}`,
+    summary,
     flags: loose.map((n) => ({ name: n, type: 'stringArray' as const, hidden: true })),
     run() {
       throw new KubectlError(`kubectl set ${name} is not supported in this sandbox yet`);
@@ -123,11 +129,18 @@ function unsupported(name: string, aliases: string[] = []): Command {
 export const setCommand: Command = {
   name: 'set',
   summary: 'Set specific features on objects',
+  help: {
+    description: 'Change common parts of objects that have a pod template, such as images, environment variables and resources, without editing the whole object.',
+    examples: [
+      ['Roll a deployment out to a new image', 'kubectl set image deployment/web nginx=nginx:1.27'],
+    ],
+    usage: 'set SUBCOMMAND',
+  },
   flags: [],
-  subcommands: [imageCommand, envCommand, resourcesCommand, unsupported('selector'), unsupported('serviceaccount', ['sa']), unsupported('subject')],
+  subcommands: [imageCommand, envCommand, resourcesCommand, unsupported('selector', 'Set the selector on a resource'), unsupported('serviceaccount', 'Update the service account of a resource', ['sa']), unsupported('subject', 'Update the user, group, or service account in a role binding or cluster role binding')],
   run(inv) {
     if (inv.flags.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(inv.flags.args[0])}`);
-    inv.ctx.stdout(SET_HELP);
+    inv.ctx.stdout(commandHelp(setCommand));
     return 0;
   },
 };

@@ -64,6 +64,14 @@ const matches = (a: Partial<Taint>, b: Partial<Taint>) => a.key === b.key && a.e
 export const taintCommand: Command = {
   name: 'taint',
   summary: 'Update the taints on one or more nodes',
+  help: {
+    description: 'Add, change or remove taints on nodes. A taint keeps off every pod that does not tolerate it; remove one by naming it with a trailing dash.',
+    examples: [
+      ['Keep pods without a matching toleration off node-1', 'kubectl taint nodes node-1 dedicated=special:NoSchedule'],
+      ['Remove that taint', 'kubectl taint nodes node-1 dedicated=special:NoSchedule-'],
+    ],
+    usage: 'taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N',
+  },
   flags: [
     { name: 'all', type: 'bool', default: 'false', help: 'Select all nodes in the cluster' },
     { name: 'dry-run', type: 'string', default: "'none'", help: 'Must be "none", "server", or "client".' },

@@ -25,6 +25,14 @@ export const SERVER_VERSION = { ...CLIENT_VERSION, buildDate: '2025-02-12T21:17:
 export const versionCommand: Command = {
   name: 'version',
   summary: 'Print the client and server version information',
+  help: {
+    description: 'Print the version of kubectl and of the API server it talks to.',
+    examples: [
+      ['Print both versions', 'kubectl version'],
+      ['Print only kubectl\'s version', 'kubectl version --client'],
+    ],
+    usage: 'version',
+  },
   flags: [
     { name: 'client', type: 'bool', default: 'false', help: 'If true, shows client version only (no server required).' },
     { name: 'output', short: 'o', type: 'string', default: "''", help: "One of 'yaml' or 'json'." },

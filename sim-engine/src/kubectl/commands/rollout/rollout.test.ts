@@ -76,7 +76,7 @@ describe('kubectl rollout', () => {
     expect((await k.run('kubectl rollout frob deploy/web')).stderr).toBe('error: unknown command "frob deploy/web"\nSee \'kubectl rollout -h\' for help and examples\n');
     expect((await k.run('kubectl rollout status deploy/web --timeout=abc')).stderr).toBe('error: invalid argument "abc" for "--timeout" flag: time: invalid duration "abc"\nSee \'kubectl rollout status --help\' for usage.\n');
     expect((await k.run('kubectl rollout history deploy/web --revision=-1')).stderr).toBe('error: revision must be a positive integer: -1\n');
-    expect((await k.run('kubectl rollout')).stdout.startsWith('Manage the rollout of one or many resources.\n')).toBe(true);
+    expect((await k.run('kubectl rollout')).stdout.startsWith('Manage the rollout of a resource.\n')).toBe(true);
   });
 
   it('times out and reports a deleted deployment', async () => {
