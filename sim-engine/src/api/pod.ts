@@ -155,6 +155,7 @@ export interface PodStatus {
   containerStatuses?: ContainerStatus[];
   hostIP?: string;
   hostIPs?: { ip: string }[];
+  initContainerStatuses?: ContainerStatus[];
   podIP?: string;
   podIPs?: { ip: string }[];
   startTime?: string;

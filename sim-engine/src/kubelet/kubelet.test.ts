@@ -4,6 +4,7 @@ import type { Container, Pod, PodSpec } from '../api/pod.ts';
 import { Cluster } from '../cluster.ts';
 import { DEFAULT_NODES, defaultCluster } from '../scenario/default-cluster.ts';
 import { makeNode } from '../scenario/nodes.ts';
+import { podStatusReason } from '../kubectl/printers/tables/pod.ts';
 
 const T0 = Date.UTC(2026, 0, 12, 9, 0, 0);
 
@@ -261,6 +262,13 @@ describe('kubelet: image pull failures', () => {
       'Warning Failed Error: ImagePullBackOff',
     ]);
     expect(byReason.get('Normal Pulling Pulling image "nginx:doesnotexist"')).toBe(pulls.length);
+    // Every 10 s re-sync inside a pull back-off repeats BackOff and Error: ImagePullBackOff.
+    const backoff = events(cluster, 'bad').find((e) => e.reason === 'BackOff')!;
+    const failed = events(cluster, 'bad').find((e) => e.message === 'Error: ImagePullBackOff')!;
+    const resyncs = gaps.slice(0, pulls.length - 1).reduce((sum, g) => sum + g / 10, 0);
+    expect(backoff.count).toBeGreaterThanOrEqual(resyncs);
+    expect(backoff.count).toBeLessThanOrEqual(resyncs + 30);
+    expect(failed.count).toBe(backoff.count);
 
     const waiting = p.status!.containerStatuses![0]!.state.waiting!;
     if (waiting.reason === 'ImagePullBackOff') expect(waiting.message).toBe('Back-off pulling image "nginx:doesnotexist"');
@@ -336,6 +344,37 @@ describe('kubelet: crash loops and completion', () => {
     expect(started.count).toBe(cs.restartCount + 1);
   });
 
+  it('records the BackOff event again on every 10 s re-sync while backing off', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    const { statuses, versions } = track(cluster, 'crasher');
+    const backoffAt: number[] = [];
+    cluster.store.watch('Event', (e) => {
+      const ev = e.object as Event;
+      if (ev.involvedObject.name === 'crasher' && ev.reason === 'BackOff' && e.type !== 'DELETED') backoffAt.push(cluster.now());
+    });
+    createPod(cluster, 'crasher', { name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] });
+    step(cluster, 15 * 60_000, 250);
+
+    const starts = versions.filter((v, i) => i > 0 && v.pod.status?.containerStatuses?.[0]?.state.running && !versions[i - 1]!.pod.status?.containerStatuses?.[0]?.state.running).map((v) => v.at);
+    const windows = statuses.filter((s) => s.status === 'CrashLoopBackOff').map((s) => [s.at, starts.find((t) => t > s.at)!] as const).slice(0, 6);
+    // A back-off of d seconds is one event when it starts plus one per re-sync inside it: d / 10.
+    expect(windows.map(([from, to]) => backoffAt.filter((t) => t >= from && t < to).length)).toEqual([1, 2, 4, 8, 16, 30]);
+    // Aggregated into one Event whose count is every one of them.
+    const backoff = events(cluster, 'crasher').filter((e) => e.reason === 'BackOff');
+    expect(backoff).toHaveLength(1);
+    expect(backoff[0]!.count).toBe(backoffAt.length);
+  });
+
+  it('stops re-recording BackOff once the pod is deleted', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    createPod(cluster, 'crasher', { name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }, { terminationGracePeriodSeconds: 0 });
+    step(cluster, 3 * 60_000, 250);
+    const before = events(cluster, 'crasher').find((e) => e.reason === 'BackOff')!.count;
+    cluster.api.delete('Pod', 'default', 'crasher', 'test');
+    step(cluster, 3 * 60_000, 250);
+    expect(cluster.api.list<Event>('Event', 'default').find((e) => e.involvedObject.name === 'crasher' && e.reason === 'BackOff')!.count).toBe(before);
+  });
+
   it('forgets the back-off once a container has run for 10 minutes', () => {
     const cluster = defaultCluster({ seed: 7 });
     const { versions } = track(cluster, 'slow');
@@ -365,6 +404,11 @@ describe('kubelet: crash loops and completion', () => {
     const ready = p.status!.conditions!.find((c) => c.type === 'Ready')!;
     expect(ready).toMatchObject({ status: 'False', reason: 'PodCompleted' });
     expect(p.status!.conditions!.find((c) => c.type === 'Initialized')).toMatchObject({ status: 'True', reason: 'PodCompleted' });
+    // The sandbox is torn down once the pod is terminal; the IP stays in the status.
+    const sandbox = p.status!.conditions!.find((c) => c.type === 'PodReadyToStartContainers')!;
+    expect(sandbox.status).toBe('False');
+    expect(Date.parse(sandbox.lastTransitionTime!)).toBe(Math.floor(completed.at / 1000) * 1000);
+    expect(p.status?.podIP).toBeDefined();
   });
 
   it('fails a command that exits non-zero with restartPolicy Never', () => {
@@ -375,6 +419,13 @@ describe('kubelet: crash loops and completion', () => {
     expect(p.status?.phase).toBe('Failed');
     expect(status(p)).toBe('Error');
     expect(p.status!.containerStatuses![0]!.state.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
+    expect(p.status!.conditions!.map((c) => `${c.type}=${c.status}`)).toEqual([
+      'PodReadyToStartContainers=False',
+      'Initialized=True',
+      'Ready=False',
+      'ContainersReady=False',
+      'PodScheduled=True',
+    ]);
   });
 
   it('restarts only failures with restartPolicy OnFailure', () => {
@@ -577,5 +628,74 @@ describe('kubelet: several containers and logs', () => {
     expect(p.status!.containerStatuses![0]!.restartCount).toBeGreaterThanOrEqual(1);
     expect(kubelet.logs(p0.metadata.uid!, 'app', true)).toEqual(['hello', 'bye']);
     expect(kubelet.logs(p0.metadata.uid!, 'nope')).toBeUndefined();
+  });
+});
+
+describe('kubelet: init containers', () => {
+  const init = (name: string, script: string): Container => ({ name, image: 'busybox:1.36', command: ['sh', '-c', script] });
+
+  it('runs init containers one at a time, to completion, before the app containers', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    const seen: string[] = [];
+    cluster.store.watch('Pod', (e) => {
+      const p = e.object as Pod;
+      if (p.metadata.name !== 'web' || e.type === 'DELETED') return;
+      const s = podStatusReason(p);
+      if (seen.at(-1) !== s) seen.push(s);
+    });
+    createPod(cluster, 'web', { image: 'nginx:1.25' }, { initContainers: [init('fetch', 'sleep 3'), init('migrate', 'echo done; sleep 2')] });
+    step(cluster, 15_000);
+    expect(seen).toEqual(['Pending', 'Init:0/2', 'Init:1/2', 'PodInitializing', 'Running']);
+    const p = mustPod(cluster, 'web');
+    const [fetch, migrate] = p.status!.initContainerStatuses!;
+    expect(fetch).toMatchObject({ name: 'fetch', ready: true, state: { terminated: { exitCode: 0, reason: 'Completed' } } });
+    expect(Date.parse(migrate!.state.terminated!.startedAt!)).toBeGreaterThanOrEqual(Date.parse(fetch!.state.terminated!.finishedAt!));
+    expect(Date.parse(p.status!.containerStatuses![0]!.state.running!.startedAt!)).toBeGreaterThanOrEqual(Date.parse(migrate!.state.terminated!.finishedAt!));
+    expect(p.status!.conditions!.find((c) => c.type === 'Initialized')).toMatchObject({ status: 'True' });
+    // Init containers' events point at spec.initContainers.
+    expect(events(cluster, 'web').find((e) => e.message === 'Started container fetch')!.involvedObject.fieldPath).toBe('spec.initContainers{fetch}');
+  });
+
+  it('reports Initialized=False with the incomplete init containers while they run', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    createPod(cluster, 'web', { image: 'nginx:1.25' }, { initContainers: [init('wait', 'sleep 30')] });
+    step(cluster, 5_000);
+    const p = mustPod(cluster, 'web');
+    expect(p.status?.phase).toBe('Pending');
+    expect(p.status!.conditions!.find((c) => c.type === 'Initialized')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotInitialized',
+      message: 'containers with incomplete status: [wait]',
+    });
+    expect(p.status!.initContainerStatuses![0]).toMatchObject({ ready: false, state: { running: {} } });
+    expect(p.status!.containerStatuses![0]!.state).toEqual({ waiting: { reason: 'PodInitializing' } });
+  });
+
+  it('fails the pod when an init container fails and restartPolicy is Never', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    createPod(cluster, 'once', { image: 'nginx:1.25' }, { restartPolicy: 'Never', initContainers: [init('check', 'exit 1')] });
+    step(cluster, 10_000);
+    const p = mustPod(cluster, 'once');
+    expect(p.status?.phase).toBe('Failed');
+    expect(podStatusReason(p)).toBe('Init:Error');
+    expect(p.status!.containerStatuses![0]!.state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    expect(p.status!.conditions!.map((c) => `${c.type}=${c.status}${c.reason ? `/${c.reason}` : ''}`)).toEqual([
+      'PodReadyToStartContainers=False',
+      'Initialized=False/ContainersNotInitialized',
+      'Ready=False/PodFailed',
+      'ContainersReady=False/PodFailed',
+      'PodScheduled=True',
+    ]);
+  });
+
+  it('retries a failing init container with the crash back-off: Init:CrashLoopBackOff', () => {
+    const cluster = defaultCluster({ seed: 7 });
+    createPod(cluster, 'retry', { image: 'nginx:1.25' }, { initContainers: [init('check', 'exit 1')] });
+    step(cluster, 40_000);
+    const p = mustPod(cluster, 'retry');
+    expect(p.status?.phase).toBe('Pending');
+    expect(p.status!.initContainerStatuses![0]!.restartCount).toBeGreaterThanOrEqual(2);
+    expect(['Init:CrashLoopBackOff', 'Init:Error']).toContain(podStatusReason(p));
+    expect(p.status!.containerStatuses![0]!.containerID).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  * containers and their timings) is its own state.
  */
 import type { Node } from '../api/node.ts';
-import type { Pod } from '../api/pod.ts';
+import type { Container, Pod } from '../api/pod.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { StatusError } from '../apiserver/errors.ts';
 import type { Clock, Timer } from '../clock.ts';
@@ -23,12 +23,18 @@ import type { InContainer } from './in-container.ts';
 import { newAgentState, noticeCordon, postNodeStatus, type NodeAgentState, type NodeReporter } from './node-status.ts';
 import { podStatus } from './pod-status.ts';
 import { planProcess } from './process.ts';
-import { appendLogs, type ContainerRuntime, type KubeletState, type PodRuntime } from './runtime.ts';
+import { allContainers, appendLogs, initialized, isInitContainer, type ContainerRuntime, type KubeletState, type PodRuntime } from './runtime.ts';
 
 const SANDBOX_MS = 400;
 const BACKOFF_START_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
 const PULL_BYTES_PER_MS = 45_000;
+/**
+ * BACKOFF_SYNC_MS is how often a pod worker re-syncs a pod whose last sync failed (the
+ * kubelet's backOffPeriod, 10 s; the real worker adds up to 50% jitter, left out to stay
+ * deterministic). Each such sync during a back-off records the BackOff event again.
+ */
+const BACKOFF_SYNC_MS = 10_000;
 /** NODE_KEY is the work-queue key of the kubelet's own Node (pod keys are `namespace/name/uid`). */
 const NODE_KEY = '@node';
 
@@ -106,18 +112,24 @@ export class Kubelet implements Component {
 
   /** logs returns a container's current (or previous) log lines, or undefined if the kubelet has no such container. */
   logs(uid: string, container: string, previous = false): string[] | undefined {
-    const c = this.state.pods[uid]?.containers.find((x) => x.name === container);
+    const c = this.container(uid, container);
     if (!c) return undefined;
     return previous ? c.previousLogs : c.logs;
   }
 
   /** logTimes returns when each of a container's current (or previous) log lines was written. */
   logTimes(uid: string, container: string, previous = false): number[] | undefined {
-    const c = this.state.pods[uid]?.containers.find((x) => x.name === container);
+    const c = this.container(uid, container);
     if (!c) return undefined;
     const lines = previous ? c.previousLogs : c.logs;
     const times = previous ? c.previousLogTimes : c.logTimes;
     return times?.length === lines.length ? times : lines.map(() => c.startedAt ?? 0);
+  }
+
+  /** container finds one of a pod's containers, init containers included. */
+  container(uid: string, name: string): ContainerRuntime | undefined {
+    const rt = this.state.pods[uid];
+    return rt && allContainers(rt).find((x) => x.name === name);
   }
 
   /** runtime exposes a pod's runtime record (read-only use). */
@@ -127,7 +139,7 @@ export class Kubelet implements Component {
 
   /** appendLog adds a line to a container's log (the network's access-log lines); false when the kubelet has no such container. */
   appendLog(uid: string, container: string, line: string): boolean {
-    const c = this.state.pods[uid]?.containers.find((x) => x.name === container);
+    const c = this.container(uid, container);
     if (!c) return false;
     appendLogs(c, [line], this.clock.now());
     return true;
@@ -205,7 +217,7 @@ export class Kubelet implements Component {
     if (!rt) return;
     const pod = this.api.tryGet<Pod>('Pod', rt.namespace, rt.name);
     if (!pod || pod.metadata.uid !== rt.uid) return;
-    const c = rt.containers.find((x) => x.name === action.container);
+    const c = allContainers(rt).find((x) => x.name === action.container);
     switch (action.type) {
       case 'sandbox-ready':
         rt.sandboxReady = true;
@@ -225,6 +237,10 @@ export class Kubelet implements Component {
       case 'exited':
         if (c && c.containerID === action.id && c.state === 'running') this.onExit(pod, rt, c, action.code as number, 0);
         break;
+      case 'backoff-sync':
+        if (c && c.pending === action.pending && c.restartCount === action.restarts && !rt.terminating) this.backoffSync(pod, c);
+        // The status did not change: nothing to write.
+        return;
       case 'crash-restart':
         if (c && c.pending === 'crash-backoff' && !rt.terminating) this.restart(pod, rt, c);
         break;
@@ -238,7 +254,7 @@ export class Kubelet implements Component {
         if (c && c.containerID === action.id && !rt.terminating) this.activity.onScript(pod, rt, c);
         break;
       case 'grace-expired':
-        for (const x of rt.containers) if (x.state === 'running') this.onExit(pod, rt, x, 137, 9);
+        for (const x of allContainers(rt)) if (x.state === 'running') this.onExit(pod, rt, x, 137, 9);
         break;
     }
     this.report(pod, rt);
@@ -283,26 +299,31 @@ export class Kubelet implements Component {
   }
 
   private admit(pod: Pod): void {
+    // In a pod with init containers, a container not yet created waits as PodInitializing (the kubelet's default waiting state).
+    const init = pod.spec.initContainers ?? [];
+    const waiting = init.length ? 'PodInitializing' : 'ContainerCreating';
+    const fresh = (c: Container): ContainerRuntime => ({
+      name: c.name,
+      image: c.image ?? '',
+      state: 'waiting',
+      reason: waiting,
+      pulled: false,
+      restartCount: 0,
+      ready: false,
+      crashBackoffMs: BACKOFF_START_MS,
+      pullBackoffMs: BACKOFF_START_MS,
+      logs: [],
+      logTimes: [],
+      previousLogs: [],
+    });
     const rt: PodRuntime = {
       uid: pod.metadata.uid!,
       namespace: pod.metadata.namespace!,
       name: pod.metadata.name!,
       admittedAt: this.clock.now(),
       sandboxReady: false,
-      containers: pod.spec.containers.map((c) => ({
-        name: c.name,
-        image: c.image ?? '',
-        state: 'waiting',
-        reason: 'ContainerCreating',
-        pulled: false,
-        restartCount: 0,
-        ready: false,
-        crashBackoffMs: BACKOFF_START_MS,
-        pullBackoffMs: BACKOFF_START_MS,
-        logs: [],
-        logTimes: [],
-        previousLogs: [],
-      })),
+      containers: pod.spec.containers.map(fresh),
+      ...(init.length ? { initContainers: init.map(fresh) } : {}),
       terminating: false,
       transitions: {},
     };
@@ -311,14 +332,24 @@ export class Kubelet implements Component {
     this.report(pod, rt);
   }
 
-  /** startNext begins the first container that has not been started yet; containers start in order, as the kubelet does. */
+  /**
+   * startNext begins the first container that has not been started yet; containers start in
+   * order, as the kubelet does. Init containers come first, one at a time: the next starts only
+   * once the one before has completed, and app containers only once all have.
+   */
   private startNext(pod: Pod, rt: PodRuntime): void {
-    const next = rt.containers.find((c) => c.state === 'waiting' && !c.pending && c.reason === 'ContainerCreating' && !c.containerID);
+    const notStarted = (c: ContainerRuntime) => c.state === 'waiting' && !c.pending && (c.reason === 'ContainerCreating' || c.reason === 'PodInitializing') && !c.containerID;
+    if (!initialized(rt)) {
+      const current = rt.initContainers!.find((c) => !(c.state === 'terminated' && c.terminated?.exitCode === 0))!;
+      if (notStarted(current)) this.pull(pod, rt, current);
+      return;
+    }
+    const next = rt.containers.find(notStarted);
     if (next) this.pull(pod, rt, next);
   }
 
   private pull(pod: Pod, rt: PodRuntime, c: ContainerRuntime): void {
-    const spec = pod.spec.containers.find((s) => s.name === c.name)!;
+    const spec = containerSpec(pod, c.name);
     const ref = parseImage(c.image);
     if (!ref) {
       c.reason = 'InvalidImageName';
@@ -382,10 +413,31 @@ export class Kubelet implements Component {
     const delay = c.pullBackoffMs;
     c.pullBackoffMs = Math.min(c.pullBackoffMs * 2, BACKOFF_MAX_MS);
     this.clock.schedule(delay, this.name, { type: 'pull-retry', uid: this.runtimeOf(pod).uid, container: c.name });
+    this.scheduleBackoffSyncs(this.runtimeOf(pod), c, delay);
+  }
+
+  /**
+   * scheduleBackoffSyncs queues the pod worker's re-syncs that fall inside a back-off of
+   * `delay` ms; each finds the container still backing off and says so again.
+   */
+  private scheduleBackoffSyncs(rt: PodRuntime, c: ContainerRuntime, delay: number): void {
+    for (let at = BACKOFF_SYNC_MS; at < delay; at += BACKOFF_SYNC_MS) {
+      this.clock.schedule(at, this.name, { type: 'backoff-sync', uid: rt.uid, container: c.name, pending: c.pending, restarts: c.restartCount });
+    }
+  }
+
+  /** backoffSync is a sync skipped for back-off: the events of doBackOff, or of EnsureImageExists and startContainer. */
+  private backoffSync(pod: Pod, c: ContainerRuntime): void {
+    if (c.pending === 'crash-backoff') {
+      this.event(pod, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
+    } else {
+      this.event(pod, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+      this.event(pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+    }
   }
 
   private createAndStart(pod: Pod, rt: PodRuntime, c: ContainerRuntime): void {
-    const spec = pod.spec.containers.find((s) => s.name === c.name)!;
+    const spec = containerSpec(pod, c.name);
     const info = findImage(parseImage(c.image)!)!;
     c.containerID = `containerd://${this.random.hex(64)}`;
     this.event(pod, c, 'Normal', 'Created', `Created container: ${c.name}`);
@@ -402,6 +454,8 @@ export class Kubelet implements Component {
     if (plan.runMs !== undefined) this.clock.schedule(plan.runMs, this.name, { type: 'exited', uid: rt.uid, container: c.name, id: c.containerID, code: plan.exitCode });
     // Readiness (without a readiness probe: ready at once), startup and liveness probes, and the script.
     this.activity.start(pod, rt, c, spec, plan);
+    // An init container counts as ready only once it has completed.
+    if (isInitContainer(rt, c)) c.ready = false;
     this.startNext(pod, rt);
   }
 
@@ -419,10 +473,16 @@ export class Kubelet implements Component {
       containerID: c.containerID!,
     };
     if (rt.terminating) {
-      if (rt.containers.every((x) => x.state !== 'running')) this.finishTermination(pod, rt);
+      if (allContainers(rt).every((x) => x.state !== 'running')) this.finishTermination(pod, rt);
       return;
     }
     const policy = pod.spec.restartPolicy ?? 'Always';
+    if (isInitContainer(rt, c) && code === 0) {
+      // A completed init container is done for good, whatever the restart policy: on to the next.
+      c.ready = true;
+      this.startNext(pod, rt);
+      return;
+    }
     if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) return;
     // The first crash restarts at once; later ones wait out a doubling back-off, which is
     // forgotten once the container has run for twice the maximum back-off (10 minutes).
@@ -438,6 +498,7 @@ export class Kubelet implements Component {
       c.reason = 'CrashLoopBackOff';
       c.message = `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
       this.event(pod, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
+      this.scheduleBackoffSyncs(rt, c, delay);
     }
     this.clock.schedule(delay || 1000, this.name, { type: 'crash-restart', uid: rt.uid, container: c.name });
   }
@@ -452,7 +513,7 @@ export class Kubelet implements Component {
     c.restartCount++;
     c.pending = undefined;
     c.state = 'waiting';
-    c.reason = 'ContainerCreating';
+    c.reason = rt.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
     c.containerID = undefined;
     this.pull(pod, rt, c);
   }
@@ -467,7 +528,7 @@ export class Kubelet implements Component {
   private terminate(pod: Pod, rt: PodRuntime): void {
     rt.terminating = true;
     this.clock.cancel(this.name, (a) => a.uid === rt.uid);
-    const running = rt.containers.filter((c) => c.state === 'running');
+    const running = allContainers(rt).filter((c) => c.state === 'running');
     if (running.length === 0) {
       this.finishTermination(pod, rt);
       return;
@@ -486,7 +547,7 @@ export class Kubelet implements Component {
 
   private finishTermination(pod: Pod, rt: PodRuntime): void {
     this.clock.cancel(this.name, (a) => a.uid === rt.uid);
-    for (const c of rt.containers) {
+    for (const c of allContainers(rt)) {
       c.pending = undefined;
       c.ready = false;
     }
@@ -514,7 +575,8 @@ export class Kubelet implements Component {
 
   private event(pod: Pod, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
     try {
-      this.recorder.record(pod, type, reason, message, { component: 'kubelet', host: this.config.node }, `spec.containers{${c.name}}`);
+      const field = pod.spec.initContainers?.some((x) => x.name === c.name) ? 'initContainers' : 'containers';
+      this.recorder.record(pod, type, reason, message, { component: 'kubelet', host: this.config.node }, `spec.${field}{${c.name}}`);
     } catch (e) {
       // A namespace being deleted refuses new events; the kubelet drops them ("will not retry").
       if (!(e instanceof StatusError)) throw e;
@@ -535,6 +597,11 @@ export class Kubelet implements Component {
     }
     throw new Error(`no free pod IPs on ${this.config.node}`);
   }
+}
+
+/** containerSpec is the spec of a pod's container (or init container) by name. */
+function containerSpec(pod: Pod, name: string): Container {
+  return (pod.spec.containers.find((s) => s.name === name) ?? pod.spec.initContainers?.find((s) => s.name === name))!;
 }
 
 function structuredData<T>(x: T): T {

@@ -4,11 +4,19 @@
  */
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pod.ts';
 import { rfc3339 } from '../util/time.ts';
-import type { ContainerRuntime, PodRuntime } from './runtime.ts';
+import { initContainerDone, initialized, type ContainerRuntime, type PodRuntime } from './runtime.ts';
 import { findImage, parseImage } from './images.ts';
 
-/** podPhase follows the kubelet's getPhase: Pending until a container runs, terminal once all have stopped for good. */
+/**
+ * podPhase follows the kubelet's getPhase: Pending until a container runs (so while init
+ * containers run), Failed when an init container failed and nothing restarts, terminal once
+ * all containers have stopped for good.
+ */
 export function podPhase(pod: Pod, rt: PodRuntime): PodPhase {
+  if (!initialized(rt)) {
+    const failed = rt.initContainers!.some((c) => (c.state === 'terminated' ? c.terminated?.exitCode : c.last?.exitCode) ?? 0);
+    return failed && (pod.spec.restartPolicy ?? 'Always') === 'Never' ? 'Failed' : 'Pending';
+  }
   const cs = rt.containers;
   const restartable = (c: ContainerRuntime) => {
     const policy = pod.spec.restartPolicy ?? 'Always';
@@ -25,6 +33,7 @@ export function podPhase(pod: Pod, rt: PodRuntime): PodPhase {
 export function podStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number): PodStatus {
   const phase = podPhase(pod, rt);
   const containerStatuses = rt.containers.map((c) => containerStatus(pod, c));
+  const initContainerStatuses = rt.initContainers?.map((c) => containerStatus(pod, c));
   const unready = rt.containers.filter((c) => !c.ready).map((c) => c.name);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const cond = (type: PodCondition['type'], ok: boolean, reason?: string, message?: string): PodCondition => {
@@ -37,13 +46,22 @@ export function podStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number)
     }
     return { lastProbeTime: null, lastTransitionTime: rfc3339(rt.transitions[key]!), status, type, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
   };
-  const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
+  // A terminal pod's Ready and ContainersReady say how it ended (1.27+), without a message.
+  const readyReason = phase === 'Succeeded' ? 'PodCompleted' : phase === 'Failed' ? 'PodFailed' : 'ContainersNotReady';
   const readyMessage = terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`;
+  // GeneratePodInitializedCondition: PodCompleted only for Succeeded; False while an init container is incomplete and no app container has started.
+  const incomplete = (rt.initContainers ?? []).filter((c) => !initContainerDone(c)).map((c) => c.name);
+  const appStarted = rt.containers.some((c) => c.containerID || c.restartCount > 0 || c.state !== 'waiting');
+  const initOK = phase === 'Succeeded' || appStarted || incomplete.length === 0;
   const allReady = unready.length === 0 && !terminal;
   const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
   const conditions: PodCondition[] = [
-    cond('PodReadyToStartContainers', rt.sandboxReady && !(terminal && rt.terminating)),
-    cond('Initialized', true, terminal ? 'PodCompleted' : undefined),
+    // generatePodReadyToStartContainersCondition is True only while a ready sandbox exists; once
+    // the pod is terminal the pod worker kills its sandbox, so a completed pod reports False.
+    cond('PodReadyToStartContainers', rt.sandboxReady && !terminal),
+    initOK
+      ? cond('Initialized', true, phase === 'Succeeded' ? 'PodCompleted' : undefined)
+      : cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`),
     cond('Ready', allReady, allReady ? undefined : readyReason, allReady ? undefined : readyMessage),
     cond('ContainersReady', allReady, allReady ? undefined : readyReason, allReady ? undefined : readyMessage),
     scheduled ?? cond('PodScheduled', true),
@@ -53,6 +71,7 @@ export function podStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number)
     containerStatuses,
     hostIP,
     hostIPs: [{ ip: hostIP }],
+    ...(initContainerStatuses ? { initContainerStatuses } : {}),
     phase,
     ...(rt.podIP ? { podIP: rt.podIP, podIPs: [{ ip: rt.podIP }] } : {}),
     qosClass: pod.status?.qosClass ?? 'BestEffort',
@@ -61,7 +80,7 @@ export function podStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number)
 }
 
 function containerStatus(pod: Pod, c: ContainerRuntime): ContainerStatus {
-  const spec = pod.spec.containers.find((s) => s.name === c.name);
+  const spec = pod.spec.containers.find((s) => s.name === c.name) ?? pod.spec.initContainers?.find((s) => s.name === c.name);
   const ref = parseImage(c.image);
   const info = ref && findImage(ref);
   const pulled = c.pulled && ref && info;

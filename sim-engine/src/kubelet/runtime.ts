@@ -60,11 +60,33 @@ export interface PodRuntime {
   sandboxReady: boolean;
   podIP?: string;
   containers: ContainerRuntime[];
+  /** The init containers, run one at a time to completion before `containers` (absent when the pod has none). */
+  initContainers?: ContainerRuntime[];
   terminating: boolean;
   /** When a terminating pod's containers get SIGKILL (a later delete may bring it forward). */
   killAt?: number;
   /** When each condition last changed, keyed `Type=Status`. */
   transitions: Record<string, number>;
+}
+
+/** allContainers lists a pod's init containers, then its app containers. */
+export function allContainers(rt: PodRuntime): ContainerRuntime[] {
+  return rt.initContainers?.length ? [...rt.initContainers, ...rt.containers] : rt.containers;
+}
+
+/** isInitContainer tells whether `c` is one of the pod's init containers. */
+export function isInitContainer(rt: PodRuntime, c: ContainerRuntime): boolean {
+  return rt.initContainers?.includes(c) ?? false;
+}
+
+/** initContainerDone tells whether an init container has run to completion (exit code 0); it then counts as ready. */
+export function initContainerDone(c: ContainerRuntime): boolean {
+  return c.state === 'terminated' && c.terminated?.exitCode === 0;
+}
+
+/** initialized tells whether every init container has completed, so the app containers may start. */
+export function initialized(rt: PodRuntime): boolean {
+  return (rt.initContainers ?? []).every(initContainerDone);
 }
 
 /** KubeletState is everything one kubelet knows beyond the store. */

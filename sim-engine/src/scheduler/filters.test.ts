@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
 import type { NodeInfo } from './cache.ts';
-import { FILTERS, podFacts, runFilters, tolerates } from './filters.ts';
+import { FILTERS, podFacts, requests, runFilters, tolerates, type Reasons } from './filters.ts';
 import { parseCPU, parseMemory } from './quantity.ts';
 
 describe('tolerates', () => {
@@ -25,6 +25,14 @@ describe('tolerates', () => {
     expect(tolerates(undefined, cp)).toBe(false);
     // The default NoExecute tolerations do not cover a NoSchedule taint.
     expect(tolerates([{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }], cp)).toBe(false);
+  });
+});
+
+describe('requests', () => {
+  it('takes the larger of the containers\' sum and the biggest init container', () => {
+    const c = (name: string, cpu: string, memory: string) => ({ name, image: 'x', resources: { requests: { cpu, memory } } });
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [c('a', '100m', '1Mi'), c('b', '200m', '1Mi')], initContainers: [c('i', '500m', '1Mi'), c('j', '50m', '1Mi')] } } as Pod;
+    expect(requests(pod)).toEqual({ cpu: 500, memory: 2 * 1024 * 1024 });
   });
 });
 
@@ -56,11 +64,28 @@ describe('runFilters', () => {
     });
     const facts = podFacts(pod);
     for (const i of [info(true, {}, 1000), info(false, {}, 1000), info(false, { disk: 'ssd' }, 1000), info(false, { disk: 'ssd' }, 4000)]) {
-      let expected: string | undefined;
+      let expected: Reasons | undefined;
       for (const f of FILTERS) if ((expected = f(facts, i)) !== undefined) break;
       expect(runFilters(facts, i)).toBe(expected);
     }
     expect(runFilters(facts, info(false, { disk: 'ssd' }, 1000))).toBe('Insufficient cpu');
     expect(runFilters(facts, info(false, { disk: 'ssd' }, 4000))).toBeUndefined();
+  });
+  it('names every resource the node is short of, pods first', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', resources: { requests: { cpu: '2', memory: '2G' } } }] } } as Pod;
+    const info = (cpu: number, memory: number, pods: number): NodeInfo => ({
+      node: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, spec: {} } as Node,
+      allocatable: { cpu, memory, pods },
+      podCount: 1,
+      cpu: 0,
+      memory: 0,
+      hostPorts: new Map(),
+      byOwner: new Map(),
+    });
+    const facts = podFacts(pod);
+    expect(runFilters(facts, info(1000, 1e9, 110))).toEqual(['Insufficient cpu', 'Insufficient memory']);
+    expect(runFilters(facts, info(4000, 1e9, 110))).toBe('Insufficient memory');
+    expect(runFilters(facts, info(1000, 4e9, 1))).toEqual(['Too many pods', 'Insufficient cpu']);
+    expect(runFilters(facts, info(4000, 4e9, 110))).toBeUndefined();
   });
 });

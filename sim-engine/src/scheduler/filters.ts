@@ -1,6 +1,7 @@
 /**
  * The scheduler's filter plugins, in the default profile's order. Each returns undefined when
- * the node fits, or the reason string the FailedScheduling message counts.
+ * the node fits, or the reason (or, for NodeResourcesFit, reasons) the FailedScheduling
+ * message counts.
  */
 import type { Taint } from '../api/node.ts';
 import type { Pod, Toleration } from '../api/pod.ts';
@@ -24,8 +25,15 @@ export function podFacts(pod: Pod): PodFacts {
   return { pod, ...requests(pod), hostPorts: [...hostPorts(pod)], nodeSelector: Object.entries(pod.spec.nodeSelector ?? {}) };
 }
 
+/**
+ * Reasons is one plugin's failure on a node: a single reason, or several when NodeResourcesFit
+ * finds more than one resource short (kube-scheduler reports every one, so a node short of both
+ * cpu and memory counts under `Insufficient cpu` and under `Insufficient memory`).
+ */
+export type Reasons = string | readonly string[];
+
 /** Filter is one plugin's verdict on a node. */
-export type Filter = (pod: PodFacts, info: NodeInfo) => string | undefined;
+export type Filter = (pod: PodFacts, info: NodeInfo) => Reasons | undefined;
 
 /** nodeUnschedulable rejects cordoned nodes, unless the pod tolerates the unschedulable taint. */
 export const nodeUnschedulable: Filter = ({ pod }, { node }) =>
@@ -55,13 +63,27 @@ export const nodePorts: Filter = (want, info) => {
   return undefined;
 };
 
-/** nodeResourcesFit rejects nodes without room for the pod's requests (and the pod count). */
+// The possible NodeResourcesFit failures, built once so a failing node costs no allocation.
+const SHORTAGES: readonly (Reasons | undefined)[] = (() => {
+  const names = ['Too many pods', 'Insufficient cpu', 'Insufficient memory'];
+  const out: (Reasons | undefined)[] = [];
+  for (let bits = 0; bits < 8; bits++) {
+    const picked = names.filter((_, i) => bits & (1 << i));
+    out.push(picked.length === 0 ? undefined : picked.length === 1 ? picked[0] : picked);
+  }
+  return out;
+})();
+
+/**
+ * nodeResourcesFit rejects nodes without room for the pod's requests (and the pod count),
+ * naming every shortage like fitsRequest does: pods first, then cpu, then memory.
+ */
 export const nodeResourcesFit: Filter = (want, info) => {
   const alloc = info.allocatable;
-  if (info.podCount + 1 > alloc.pods) return 'Too many pods';
-  if (want.cpu > 0 && info.cpu + want.cpu > alloc.cpu) return 'Insufficient cpu';
-  if (want.memory > 0 && info.memory + want.memory > alloc.memory) return 'Insufficient memory';
-  return undefined;
+  const pods = info.podCount + 1 > alloc.pods ? 1 : 0;
+  const cpu = want.cpu > 0 && info.cpu + want.cpu > alloc.cpu ? 2 : 0;
+  const memory = want.memory > 0 && info.memory + want.memory > alloc.memory ? 4 : 0;
+  return SHORTAGES[pods | cpu | memory];
 };
 
 /** FILTERS is the default profile's filter chain; the first failing filter names the node's reason. */
@@ -72,11 +94,15 @@ export const FILTERS: readonly Filter[] = [nodeUnschedulable, taintToleration, n
  * node fits). Spelled out rather than looped so the engine can inline each plugin: a pod on a
  * thousand-node cluster is checked against hundreds of nodes.
  */
-export function runFilters(pod: PodFacts, info: NodeInfo): string | undefined {
+export function runFilters(pod: PodFacts, info: NodeInfo): Reasons | undefined {
   return nodeUnschedulable(pod, info) ?? taintToleration(pod, info) ?? nodeAffinity(pod, info) ?? nodePorts(pod, info) ?? nodeResourcesFit(pod, info);
 }
 
-/** PREEMPTION_HELPS lists reasons that evicting lower-priority pods could cure. */
+/**
+ * PREEMPTION_HELPS lists reasons that evicting lower-priority pods could cure (the plugins
+ * return Unschedulable rather than UnschedulableAndUnresolvable). One plugin's reasons are all
+ * curable or all not, so a node's first reason decides.
+ */
 export const PREEMPTION_HELPS = new Set(['Insufficient cpu', 'Insufficient memory', 'Too many pods', "node(s) didn't have free ports for the requested pod ports"]);
 
 /** tolerates tells whether any toleration matches the taint. */
@@ -89,7 +115,11 @@ export function tolerates(tolerations: Toleration[] | undefined, taint: Pick<Tai
   });
 }
 
-/** requests sums a pod's cpu (millicores) and memory (bytes) requests. */
+/**
+ * requests is a pod's effective cpu (millicores) and memory (bytes) request: the sum over its
+ * containers, or the largest init container's when that is more, since init containers run
+ * one at a time before the others.
+ */
 export function requests(pod: Pod): { cpu: number; memory: number } {
   let cpu = 0;
   let memory = 0;
@@ -97,6 +127,11 @@ export function requests(pod: Pod): { cpu: number; memory: number } {
     const r = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) };
     if (r.cpu) cpu += parseCPU(r.cpu);
     if (r.memory) memory += parseMemory(r.memory);
+  }
+  for (const c of pod.spec.initContainers ?? []) {
+    const r = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) };
+    if (r.cpu) cpu = Math.max(cpu, parseCPU(r.cpu));
+    if (r.memory) memory = Math.max(memory, parseMemory(r.memory));
   }
   return { cpu, memory };
 }

@@ -203,6 +203,15 @@ describe('scheduler', () => {
     );
   });
 
+  it('counts a node short of both cpu and memory under both reasons, and once for preemption', () => {
+    const cluster = defaultCluster({ seed: 1 });
+    createPod(cluster, 'hog', { containers: [{ name: 'web', image: 'nginx:1.25', resources: { requests: { cpu: '64', memory: '16Gi' } } }] });
+    cluster.drain();
+    expect(eventsOf(cluster, 'hog', 'FailedScheduling')[0]!.message).toBe(
+      `0/4 nodes are available: ${CP_TAINT}, 3 Insufficient cpu, 3 Insufficient memory. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.`,
+    );
+  });
+
   it('does not count finished pods against a node', () => {
     const cluster = defaultCluster({ seed: 1 });
     const done = { containers: [{ name: 'job', image: 'busybox:1.36', command: ['sh', '-c', 'exit 0'], resources: { requests: { cpu: '3' } } }], restartPolicy: 'Never' as const };

@@ -95,6 +95,7 @@ export class Scheduler implements Component {
     }
     const names = this.cache.nodeInfos();
     const reasons = new Map<string, number>();
+    let curable = 0;
     const facts = podFacts(pod);
     const ties = this.ties;
     ties.length = 0;
@@ -113,7 +114,9 @@ export class Scheduler implements Component {
       const info = names[position]!;
       const reason = runFilters(facts, info);
       if (reason) {
-        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        if (typeof reason === 'string') reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        else for (const r of reason) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        if (PREEMPTION_HELPS.has(typeof reason === 'string' ? reason : reason[0]!)) curable++;
         continue;
       }
       feasible++;
@@ -126,7 +129,7 @@ export class Scheduler implements Component {
     }
     if (names.length) this.state.nextStartNodeIndex = (this.state.nextStartNodeIndex + processed) % names.length;
     if (feasible === 0) {
-      this.fail(pod, key, names.length, reasons);
+      this.fail(pod, key, names.length, reasons, curable);
       return;
     }
     const chosen = ties[this.random.int(ties.length)]!;
@@ -137,9 +140,13 @@ export class Scheduler implements Component {
     this.recorder.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${chosen.node.metadata.name}`, { component: ACTOR });
   }
 
-  private fail(pod: Pod, key: string, total: number, reasons: Map<string, number>): void {
+  /**
+   * fail records a FailedScheduling: the message is FitError.Error()'s, each reason rendered
+   * `<count> <reason>` and sorted as strings; `helpful` counts nodes (not reasons) preemption
+   * could cure, since a node short of cpu and memory is one preemption candidate.
+   */
+  private fail(pod: Pod, key: string, total: number, reasons: Map<string, number>, helpful: number): void {
     const counted = [...reasons].map(([r, n]) => `${n} ${r}`).sort();
-    const helpful = [...reasons].filter(([r]) => PREEMPTION_HELPS.has(r)).reduce((s, [, n]) => s + n, 0);
     const hopeless = total - helpful;
     const pre = [
       ...(hopeless > 0 ? [`${hopeless} Preemption is not helpful for scheduling`] : []),

@@ -25,7 +25,7 @@ interface LogStream {
 /** containerID resolves which container instance's log the kubelet serves (its validateContainerLogStatus). */
 function logContainerID(pod: Pod, container: string, previous: boolean): string {
   const name = pod.metadata.name;
-  const cs = [...(pod.status?.containerStatuses ?? [])].find((c) => c.name === container);
+  const cs = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((c) => c.name === container);
   if (!cs) throw badRequest(`container "${container}" in pod "${name}" is not available`);
   const last = cs.lastState.terminated;
   const { waiting, running, terminated } = cs.state;
@@ -61,20 +61,20 @@ export function openLog(cluster: Cluster, pod: Pod, container: string, previous:
   const kubelet = cluster.kubeletFor(pod.spec.nodeName);
   const uid = pod.metadata.uid!;
   const source = (): string[] | undefined => {
-    const rt = kubelet?.runtime(uid)?.containers.find((c) => c.name === container);
+    const rt = kubelet?.container(uid, container);
     if (!rt) return undefined;
     // The kubelet keeps the running (or last) instance's log and the one before it.
     return rt.containerID === id ? kubelet!.logs(uid, container, false) : kubelet!.logs(uid, container, true);
   };
   const timesOf = (): number[] => {
-    const rt = kubelet?.runtime(uid)?.containers.find((c) => c.name === container);
+    const rt = kubelet?.container(uid, container);
     return (rt && kubelet!.logTimes(uid, container, rt.containerID !== id)) ?? [];
   };
   const lines = [...(source() ?? [])];
   const times = timesOf().slice(0, lines.length);
   let seen = lines.length;
   const more = () => {
-    const rt = kubelet?.runtime(uid)?.containers.find((c) => c.name === container);
+    const rt = kubelet?.container(uid, container);
     const now = source();
     if (!rt || !now) return undefined;
     const fresh = now.slice(seen);

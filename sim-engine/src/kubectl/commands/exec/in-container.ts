@@ -15,7 +15,7 @@ export const PROBE_USER_AGENT = 'kube-probe/1.32';
 /** inContainer builds the kubelet's hooks for `cluster`. */
 export function inContainer(cluster: Cluster): InContainer {
   const view = (pod: Pod, name: string) => {
-    const spec = pod.spec.containers.find((c) => c.name === name);
+    const spec = pod.spec.containers.find((c) => c.name === name) ?? pod.spec.initContainers?.find((c) => c.name === name);
     if (!spec) throw new Error(`no container ${name} in pod ${pod.metadata.name}`);
     return containerView(cluster, pod, spec);
   };

@@ -40,7 +40,7 @@ export function describePod(pod: Pod, events: readonly Event[], now: number): st
   const owner = pod.metadata.ownerReferences?.find((r) => r.controller);
   if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
   if (s.nominatedNodeName) w.write(0, `NominatedNodeName:\t${s.nominatedNodeName}\n`);
-  if (pod.spec.initContainers?.length) describeContainers(w, 'Init Containers', pod.spec.initContainers, []);
+  if (pod.spec.initContainers?.length) describeContainers(w, 'Init Containers', pod.spec.initContainers, s.initContainerStatuses);
   describeContainers(w, 'Containers', pod.spec.containers, s.containerStatuses);
   if (s.conditions?.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
