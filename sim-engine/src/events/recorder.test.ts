@@ -4,7 +4,7 @@ import type { Event } from '../api/event.ts';
 import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
 import { defaultCluster } from '../scenario/default-cluster.ts';
-import { nanosHex } from './recorder.ts';
+import { MAX_LRU_ENTRIES, nanosHex } from './recorder.ts';
 
 function setup() {
   const cluster = defaultCluster({ seed: 1 });
@@ -102,6 +102,32 @@ describe('EventRecorder', () => {
     cluster.recorder.record(pod, 'Normal', 'Late', 'x', { component: 'test' });
     // The repeated event moves to the end: describe sorts by last occurrence.
     expect(cluster.recorder.eventsFor(pod).filter((e) => e.source.component === 'test').map((e) => e.reason)).toEqual(['Later', 'Late']);
+  });
+});
+
+describe('EventRecorder aggregation cache', () => {
+  it('forgets an event after MAX_LRU_ENTRIES others from the same component, as client-go does', () => {
+    const { cluster, pod } = setup();
+    const src = { component: 'test' };
+    cluster.recorder.record(pod, 'Normal', 'First', 'x', src);
+    for (let i = 0; i < MAX_LRU_ENTRIES; i++) cluster.recorder.record(pod, 'Normal', 'Filler', `m${i}`, src);
+    // Another component's events do not push it out: each component has its own cache.
+    cluster.recorder.record(pod, 'Normal', 'Other', 'y', { component: 'other' });
+    cluster.recorder.record(pod, 'Normal', 'First', 'x', src);
+    const firsts = cluster.api.list<Event>('Event', 'default').filter((e) => e.reason === 'First');
+    expect(firsts.map((e) => e.count)).toEqual([1, 1]);
+  });
+
+  it('keeps aggregating across a snapshot and restore', () => {
+    const { cluster, pod } = setup();
+    const src = { component: 'kubelet', host: 'node-1' };
+    cluster.recorder.record(pod, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
+    const state = structuredClone(cluster.recorder.state);
+    expect(Object.keys(state.names).some((k) => k.endsWith('\u0000kubelet\u0000node-1'))).toBe(true);
+    cluster.recorder.state = state;
+    expect(cluster.recorder.state).toEqual(state);
+    cluster.recorder.record(pod, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
+    expect(cluster.api.list<Event>('Event', 'default').filter((e) => e.reason === 'BackOff').map((e) => e.count)).toEqual([2]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { KubeObject } from '../api/meta.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { StatusError } from '../apiserver/errors.ts';
 import type { Clock } from '../clock.ts';
+import { LruCache } from '../util/lru-cache.ts';
 import { freezeOwned } from '../util/stored.ts';
 import { rfc3339 } from '../util/time.ts';
 
@@ -17,12 +18,27 @@ export interface RecorderState {
   names: Record<string, string>;
 }
 
+/**
+ * SharedSource is a component's frozen EventSource, the actor its writes are audited as, and its
+ * own aggregation cache: in a real cluster each component (each kubelet) runs its own recorder.
+ */
+interface SharedSource {
+  source: { component: string; host?: string };
+  actor: string;
+  names: LruCache<string>;
+}
+
 /** EventRecorder records events from components. */
 export class EventRecorder {
   private seq = 0;
-  // A Map, not a Record: it holds a key for every distinct event, tens of thousands in a big cluster.
-  private names = new Map<string, string>();
-  private readonly sources = new Map<string, { component: string; host?: string }>();
+  // Like client-go's correlator, each component remembers its last MAX_LRU_ENTRIES distinct
+  // events, by aggregation key; a cache's snapshot key ends in its component and host.
+  private readonly caches = new Map<string, LruCache<string>>();
+  private readonly sources = new Map<string, Map<string | undefined, SharedSource>>();
+  // The last reference built: a component records several events about one object version in a row.
+  private lastRef: { obj: KubeObject; fieldPath: string | undefined; ref: ObjectReference } | undefined;
+  // Messages and field paths repeat across thousands of events (Pulling image "nginx"): each text is kept once.
+  private texts = new Map<string, string>();
   private readonly api: ApiServer;
   private readonly clock: Clock;
 
@@ -33,12 +49,19 @@ export class EventRecorder {
 
   /** state is the recorder's part of a snapshot. */
   get state(): RecorderState {
-    return { seq: this.seq, names: Object.fromEntries(this.names) };
+    const names: Record<string, string> = {};
+    for (const [suffix, cache] of this.caches) for (const [key, name] of cache) names[key + suffix] = name;
+    return { seq: this.seq, names };
   }
 
   set state(s: RecorderState) {
     this.seq = s.seq;
-    this.names = new Map(Object.entries(s.names));
+    this.caches.clear();
+    this.sources.clear();
+    for (const [key, name] of Object.entries(s.names)) {
+      const at = key.lastIndexOf('\u0000', key.lastIndexOf('\u0000') - 1);
+      this.cacheFor(key.slice(at)).set(key.slice(0, at), name);
+    }
   }
 
   /** record writes (or bumps) an Event about `obj`. */
@@ -50,28 +73,22 @@ export class EventRecorder {
     source: { component: string; host?: string },
     fieldPath?: string,
   ): void {
+    message = this.shared(message);
+    if (fieldPath) fieldPath = this.shared(fieldPath);
     const namespace = obj.metadata.namespace || 'default';
-    const involved: ObjectReference = {
-      apiVersion: obj.apiVersion,
-      kind: obj.kind,
-      name: obj.metadata.name!,
-      namespace: obj.metadata.namespace,
-      uid: obj.metadata.uid,
-      resourceVersion: obj.metadata.resourceVersion,
-      ...(fieldPath ? { fieldPath } : {}),
-    };
-    const key = `${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${type}\u0000${source.component}\u0000${source.host ?? ''}`;
+    const involved = this.referenceTo(obj, fieldPath);
+    const { source: sharedSource, actor, names } = this.sourceOf(source);
+    const key = `${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${type}`;
     const now = rfc3339(this.clock.now());
-    const existingName = this.names.get(key);
+    const existingName = names.get(key);
     const existing = existingName ? this.api.tryGet<Event>('Event', namespace, existingName) : undefined;
-    const actor = source.host ? `${source.component}/${source.host}` : source.component;
     if (existing) {
       this.api.update<Event>({ ...existing, count: existing.count + 1, lastTimestamp: now, involvedObject: involved }, actor);
       return;
     }
     // Real names end in the hex of a nanosecond timestamp; the sequence keeps them unique within one instant.
     const name = `${obj.metadata.name}.${nanosHex(this.clock.now(), ++this.seq)}`;
-    this.names.set(key, name);
+    names.set(key, name);
     const event: Event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -80,7 +97,7 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source: this.sourceOf(source),
+      source: sharedSource,
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -95,17 +112,59 @@ export class EventRecorder {
       // Like client-go's recorder, an event the server refuses (say, in a terminating
       // namespace) is dropped: recording what happened must never break the component.
       if (!(e instanceof StatusError)) throw e;
-      this.names.delete(key);
+      names.delete(key);
     }
   }
 
-  /** sourceOf returns one shared, frozen EventSource per component and host: tens of thousands of events name the same few. */
-  private sourceOf(source: { component: string; host?: string }): { component: string; host?: string } {
-    const key = source.host === undefined ? source.component : `${source.component}\u0000${source.host}`;
-    let shared = this.sources.get(key);
+  /** cacheFor returns the aggregation cache of the component and host that `suffix` names. */
+  private cacheFor(suffix: string): LruCache<string> {
+    let cache = this.caches.get(suffix);
+    if (!cache) this.caches.set(suffix, (cache = new LruCache<string>(MAX_LRU_ENTRIES)));
+    return cache;
+  }
+
+  /** shared returns the copy of a text already kept, or keeps this one; the kept texts are forgotten in bulk now and then. */
+  private shared(text: string): string {
+    const kept = this.texts.get(text);
+    if (kept !== undefined) return kept;
+    if (this.texts.size >= MAX_LRU_ENTRIES) this.texts.clear();
+    this.texts.set(text, text);
+    return text;
+  }
+
+  /** referenceTo returns the frozen ObjectReference to an object version, shared by its events in a row. */
+  private referenceTo(obj: KubeObject, fieldPath: string | undefined): ObjectReference {
+    const last = this.lastRef;
+    // Only a stored (frozen) object is sure to be the same version the next time it comes.
+    if (last && last.obj === obj && last.fieldPath === fieldPath && Object.isFrozen(obj.metadata)) return last.ref;
+    const ref: ObjectReference = freezeOwned({
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      name: obj.metadata.name!,
+      namespace: obj.metadata.namespace,
+      uid: obj.metadata.uid,
+      resourceVersion: obj.metadata.resourceVersion,
+      ...(fieldPath ? { fieldPath } : {}),
+    });
+    this.lastRef = { obj, fieldPath, ref };
+    return ref;
+  }
+
+  /**
+   * sourceOf returns one shared, frozen EventSource per component and host, with the audit actor
+   * that names them: tens of thousands of events name the same few.
+   */
+  private sourceOf(source: { component: string; host?: string }): SharedSource {
+    let byHost = this.sources.get(source.component);
+    if (!byHost) this.sources.set(source.component, (byHost = new Map()));
+    let shared = byHost.get(source.host);
     if (!shared) {
-      shared = freezeOwned(source.host === undefined ? { component: source.component } : { component: source.component, host: source.host });
-      this.sources.set(key, shared);
+      shared = {
+        source: freezeOwned(source.host === undefined ? { component: source.component } : { component: source.component, host: source.host }),
+        actor: source.host ? `${source.component}/${source.host}` : source.component,
+        names: this.cacheFor(`\u0000${source.component}\u0000${source.host ?? ''}`),
+      };
+      byHost.set(source.host, shared);
     }
     return shared;
   }
@@ -131,6 +190,12 @@ export function nanosHex(ms: number, seq: number): string {
   const lowHex = (low % LOW).toString(16).padStart(LOW_DIGITS, '0');
   return (high > 0 ? high.toString(16) + lowHex : (low % LOW).toString(16)).padStart(16, '0');
 }
+
+/**
+ * MAX_LRU_ENTRIES is how many distinct events the recorder remembers for aggregation, client-go's
+ * maxLruCacheEntries: an event that comes back after that many others starts a new Event.
+ */
+export const MAX_LRU_ENTRIES = 4096;
 
 // Below 2^41 ms (until the year 2039) every intermediate stays below 2^53; later times take BigInt.
 const LOW_DIGITS = 5;

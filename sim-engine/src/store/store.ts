@@ -33,7 +33,7 @@ type Bucket = Map<string, KubeObject>;
 export class Store {
   private rv: number;
   private readonly kinds = new Map<string, Map<string, Bucket>>();
-  // Secondary indexes map a store key to the current object, so a lookup resolves nothing.
+  // Secondary indexes map an object's uid (indexKeyOf) to its current version, so a lookup resolves nothing.
   private readonly podsByNode = new Map<string, Map<string, KubeObject>>();
   private readonly byOwner = new Map<string, Map<string, KubeObject>>();
   // Watcher lists are replaced, never changed, on (un)subscribe: an emit iterates the list as it
@@ -93,7 +93,7 @@ export class Store {
     bucket.set(name, obj);
     // Most writes keep the node and the owners: then the index entries are only pointed at the
     // new object, in place (the order of podsOnNode and dependentsOf is not promised).
-    if (old && !sameIndexKeys(old, obj)) this.unindex(old);
+    if (old && (old.metadata.uid !== obj.metadata.uid || !sameIndexKeys(old, obj))) this.unindex(old);
     this.index(obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old });
   }
@@ -178,7 +178,7 @@ export class Store {
   private index(obj: KubeObject): void {
     const node = nodeNameOf(obj);
     if (!node && !obj.metadata.ownerReferences?.length) return;
-    const key = keyOf(obj);
+    const key = indexKeyOf(obj);
     if (node) addTo(this.podsByNode, node, key, obj);
     for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key, obj);
   }
@@ -186,7 +186,7 @@ export class Store {
   private unindex(obj: KubeObject): void {
     const node = nodeNameOf(obj);
     if (!node && !obj.metadata.ownerReferences?.length) return;
-    const key = keyOf(obj);
+    const key = indexKeyOf(obj);
     if (node) this.podsByNode.get(node)?.delete(key);
     for (const ref of obj.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
   }
@@ -195,6 +195,14 @@ export class Store {
 /** keyOf is an object's store key: `Kind/namespace/name` (namespace empty for cluster-scoped kinds). */
 export function keyOf(obj: KubeObject): string {
   return `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+}
+
+/**
+ * indexKeyOf is an object's key in the secondary indexes: its uid, one string shared by all its
+ * versions, whose hash is worked out once, rather than a store key built afresh for every write.
+ */
+function indexKeyOf(obj: KubeObject): string {
+  return obj.metadata.uid ?? keyOf(obj);
 }
 
 /** subscribe adds a watcher to a copy of its list and returns the function that removes it (once). */

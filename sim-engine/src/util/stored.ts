@@ -21,8 +21,18 @@ export function copyUnowned<T>(value: T): T {
 export function freezeOwned<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) freezeOwned(value[i]);
-  else for (const k in value) freezeOwned((value as Record<string, unknown>)[k]);
+  // The checks are repeated before each call: most fields are strings, numbers or shared parts.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeOwned(v);
+    }
+  } else {
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeOwned(v);
+    }
+  }
   return value;
 }
 
