@@ -3,7 +3,6 @@
  * pods and pod templates, or list them with --list. Changing a template starts a rollout.
  */
 import type { EnvVar } from '../../api/pod.ts';
-import { clone } from '../../util/clone.ts';
 import { reportErrors } from '../check-err.ts';
 import type { Command } from '../command.ts';
 import { KubectlError } from '../errors.ts';
@@ -12,7 +11,7 @@ import { checkOutput, ResultPrinter } from '../print-result.ts';
 import { dryRunMode } from './dry-run.ts';
 import { DRY_RUN_FLAG, fieldManager, OUTPUT_FLAGS } from './manifest-flags.ts';
 import { resourcesAndPairs } from './metadata-update.ts';
-import { notPodTemplate, podSpecOf, selectContainers } from './pod-template.ts';
+import { updatePodTemplates } from './pod-template.ts';
 import { selectObjects } from './select-objects.ts';
 
 const NO_RESOURCES =
@@ -107,31 +106,23 @@ export const envCommand: Command = {
     if (selection.unread) return reportErrors(inv, [selection.unread], 'set env');
     const pattern = str(inv.flags, 'containers', '*');
     const printer = new ResultPrinter(inv, output, mode);
-    const errors: Error[] = [...selection.errors];
-    for (const { obj } of selection.items) {
-      const updated = clone(obj);
-      const spec = podSpecOf(updated);
-      if (!spec) {
-        errors.push(notPodTemplate(obj));
-        continue;
-      }
-      const containers = selectContainers(spec, pattern);
-      if (containers.length === 0) inv.ctx.stderr(`Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(pattern)}\n`);
-      for (const c of containers) {
-        const env = updateEnv(c.env, set, remove);
-        if (env) c.env = env;
-        else delete c.env;
-        if (listOnly) inv.ctx.stdout(`# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n${(env ?? []).map(envLine).join('')}`);
-      }
-      if (listOnly || JSON.stringify(podSpecOf(obj)) === JSON.stringify(spec)) continue;
-      try {
-        const result = mode === 'client' ? updated : inv.cluster.api.update(updated, str(inv.flags, 'field-manager', 'kubectl-set'), { dryRun: mode === 'server' });
-        inv.cluster.drain();
-        printer.print(result, 'env updated', true);
-      } catch (e) {
-        errors.push(e as Error);
-      }
-    }
-    return reportErrors(inv, errors, 'set env');
+    const errors = updatePodTemplates(inv, selection.items, printer, mode, {
+      pattern,
+      operation: 'env updated',
+      write: !listOnly,
+      noMatch(obj) {
+        inv.ctx.stderr(`Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(pattern)}\n`);
+        return undefined;
+      },
+      change(obj, containers) {
+        for (const c of containers) {
+          const env = updateEnv(c.env, set, remove);
+          if (env) c.env = env;
+          else delete c.env;
+          if (listOnly) inv.ctx.stdout(`# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n${(env ?? []).map(envLine).join('')}`);
+        }
+      },
+    });
+    return reportErrors(inv, [...selection.errors, ...errors], 'set env');
   },
 };

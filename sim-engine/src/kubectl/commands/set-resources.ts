@@ -3,7 +3,6 @@
  * `--limits=...`) in pods and pod templates; changing a template starts a rollout.
  */
 import type { ResourceRequirements } from '../../api/pod.ts';
-import { clone } from '../../util/clone.ts';
 import { reportErrors } from '../check-err.ts';
 import type { Command } from '../command.ts';
 import { KubectlError } from '../errors.ts';
@@ -11,7 +10,7 @@ import { bool, list, str } from '../flags.ts';
 import { checkOutput, ResultPrinter } from '../print-result.ts';
 import { dryRunMode } from './dry-run.ts';
 import { DRY_RUN_FLAG, fieldManager, OUTPUT_FLAGS } from './manifest-flags.ts';
-import { notPodTemplate, podSpecOf, selectContainers } from './pod-template.ts';
+import { updatePodTemplates } from './pod-template.ts';
 import { selectObjects } from './select-objects.ts';
 
 const NO_RESOURCES =
@@ -79,30 +78,16 @@ export const resourcesCommand: Command = {
     if (selection.unread) return reportErrors(inv, [selection.unread], 'set resources');
     const pattern = str(inv.flags, 'containers', '*');
     const printer = new ResultPrinter(inv, output, mode);
-    const errors: Error[] = [...selection.errors];
-    for (const { obj } of selection.items) {
-      const updated = clone(obj);
-      const spec = podSpecOf(updated);
-      if (!spec) {
-        errors.push(notPodTemplate(obj));
-        continue;
-      }
-      const containers = selectContainers(spec, pattern);
-      if (containers.length === 0) {
-        errors.push(new KubectlError(`unable to find container named ${pattern}`));
-        continue;
-      }
-      for (const c of containers) c.resources = merged(c.resources, requests, limits);
-      if (JSON.stringify(podSpecOf(obj)) === JSON.stringify(spec)) continue;
-      try {
-        const result = mode === 'client' ? updated : inv.cluster.api.update(updated, str(inv.flags, 'field-manager', 'kubectl-set'), { dryRun: mode === 'server' });
-        inv.cluster.drain();
-        printer.print(result, 'resource requirements updated', true);
-      } catch (e) {
-        errors.push(e as Error);
-      }
-    }
-    return reportErrors(inv, errors, 'set resources');
+    const errors = updatePodTemplates(inv, selection.items, printer, mode, {
+      pattern,
+      operation: 'resource requirements updated',
+      write: true,
+      noMatch: () => new KubectlError(`unable to find container named ${pattern}`),
+      change(_obj, containers) {
+        for (const c of containers) c.resources = merged(c.resources, requests, limits);
+      },
+    });
+    return reportErrors(inv, [...selection.errors, ...errors], 'set resources');
   },
 };
 
