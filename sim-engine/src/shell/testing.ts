@@ -36,23 +36,22 @@ export function testShell(opts: Partial<ShellOptions> = {}): TestShell {
   return {
     shell,
     clock,
-    async run(input, signal = { interrupted: false }) {
-      const ran: Ran = { stdout: '', stderr: '', output: '', status: 0 };
-      ran.status = await shell.run(
-        input,
-        {
-          stdout: (t) => {
-            ran.stdout += t;
-            ran.output += t;
-          },
-          stderr: (t) => {
-            ran.stderr += t;
-            ran.output += t;
-          },
-        },
-        signal,
-      );
-      return ran;
-    },
+    run: (input, signal = { interrupted: false }) => captured((out) => shell.run(input, out, signal)),
   };
+}
+
+/** captured runs `run` with writers that collect stdout and stderr, separately and interleaved. */
+export async function captured(run: (out: { stdout(text: string): void; stderr(text: string): void }) => Promise<number>): Promise<Ran> {
+  const ran: Ran = { stdout: '', stderr: '', output: '', status: 0 };
+  ran.status = await run({
+    stdout: (t) => {
+      ran.stdout += t;
+      ran.output += t;
+    },
+    stderr: (t) => {
+      ran.stderr += t;
+      ran.output += t;
+    },
+  });
+  return ran;
 }

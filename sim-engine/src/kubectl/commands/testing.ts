@@ -1,15 +1,10 @@
 /** Test helpers for kubectl verbs: a session (optionally from a scenario) and a runner that collects what a command line printed. */
+import { captured, type Ran } from '../../shell/testing.ts';
 import type { Interrupt } from '../../shell/types.ts';
 import { parseScenario, startSession } from '../../scenario/scenario.ts';
 import { Session } from '../../session.ts';
 
-/** Ran is what one command line printed, separately and interleaved, and its exit status. */
-export interface Ran {
-  stdout: string;
-  stderr: string;
-  output: string;
-  status: number;
-}
+export type { Ran };
 
 /** KubectlSession is a sandbox with a `run` that returns what a command line printed. */
 export interface KubectlSession {
@@ -44,23 +39,6 @@ export function kubectlSession(scenario?: string): KubectlSession {
   const session = scenario ? startSession(parseScenario(scenario), { seed: 1 }) : new Session({ seed: 1 });
   return {
     session,
-    async run(line, signal = { interrupted: false }) {
-      const ran: Ran = { stdout: '', stderr: '', output: '', status: 0 };
-      ran.status = await session.run(
-        line,
-        {
-          stdout: (t) => {
-            ran.stdout += t;
-            ran.output += t;
-          },
-          stderr: (t) => {
-            ran.stderr += t;
-            ran.output += t;
-          },
-        },
-        signal,
-      );
-      return ran;
-    },
+    run: (line, signal = { interrupted: false }) => captured((out) => session.run(line, out, signal)),
   };
 }
