@@ -157,6 +157,36 @@ describe('pod defaults (reference 7.1, 7.5)', () => {
     const pod = cluster.api.create<Pod>({ ...minimalPod(''), metadata: { generateName: 'web-7c5ddbdf54-' } }, 'test');
     expect(pod.metadata.name).toMatch(/^web-7c5ddbdf54-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
+
+  it('draws a generated name again when the first one is taken (RetryGenerateName)', () => {
+    const cluster = defaultCluster({ seed: 1 });
+    const generate = () => cluster.api.create<Pod>({ ...minimalPod(''), metadata: { generateName: 'web-' } }, 'test');
+    const before = cluster.random.snapshot();
+    const first = generate();
+    // The same draws again: the first name comes up once more, is found taken, and is replaced.
+    cluster.random.restore(before);
+    const second = generate();
+    expect(second.metadata.name).not.toBe(first.metadata.name);
+    expect(second.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  it('gives up with AlreadyExists after eight draws that are all taken', () => {
+    const cluster = defaultCluster({ seed: 1 });
+    const before = cluster.random.snapshot();
+    // Take every name the next eight draws would give.
+    const taken = Array.from({ length: 8 }, () => `web-${cluster.random.string(5)}`);
+    for (const name of taken) cluster.api.create(minimalPod(name), 'test');
+    cluster.random.restore(before);
+    const err = caught(() => cluster.api.create<Pod>({ ...minimalPod(''), metadata: { generateName: 'web-' } }, 'test'));
+    expect(err.reason).toBe('AlreadyExists');
+    expect(err.message).toBe(`pods "${taken[7]}" already exists`);
+  });
+
+  it('never retries a name the client chose', () => {
+    const cluster = defaultCluster({ seed: 1 });
+    cluster.api.create(minimalPod('web'), 'test');
+    expect(caught(() => cluster.api.create(minimalPod('web'), 'test')).message).toBe('pods "web" already exists');
+  });
 });
 
 describe('create errors', () => {

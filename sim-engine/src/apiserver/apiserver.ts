@@ -42,6 +42,8 @@ export interface ListOptions {
 }
 
 const AUDIT_LIMIT = 2000;
+/** GENERATE_NAME_ATTEMPTS is how many names the server draws for one generateName create. */
+const GENERATE_NAME_ATTEMPTS = 8;
 
 /** ApiServer admits, stores and deletes objects. */
 export class ApiServer {
@@ -95,7 +97,10 @@ export class ApiServer {
     if (strategy.defaults) obj = strategy.defaults(obj, ctx) as T;
     const errs = [...validateMeta(obj.metadata, strategy.nameCheck ?? dns1123Subdomain), ...(strategy.validate?.(obj, ctx) ?? [])];
     if (errs.length) throw invalid(r.kind, r.group, meta.name ?? meta.generateName ?? '', errs);
-    if (this.store.get(r.kind, meta.namespace ?? '', meta.name!)) throw alreadyExists(r, meta.name!);
+    if (this.store.get(r.kind, meta.namespace ?? '', meta.name!)) {
+      if (input.metadata.name || !meta.generateName) throw alreadyExists(r, meta.name!);
+      obj = { ...obj, metadata: { ...obj.metadata, name: this.redrawName(r, meta.namespace ?? '', meta.generateName) } };
+    }
     if (strategy.prepareForCreate) obj = strategy.prepareForCreate(obj, ctx) as T;
     const now = rfc3339(this.clock.now());
     const metadata: KubeObject['metadata'] = {
@@ -254,6 +259,19 @@ export class ApiServer {
       status: { ...status, phase: 'Terminating' },
     } as KubeObject;
     return this.write(marked, actor, 'update');
+  }
+
+  /**
+   * redrawName draws a generated name again when the one drawn is taken, as RetryGenerateName
+   * (GA in 1.32) has the server do: up to 8 attempts in all, then the conflict is returned.
+   */
+  private redrawName(r: ResourceInfo, namespace: string, generateName: string): string {
+    let name = '';
+    for (let attempt = 2; attempt <= GENERATE_NAME_ATTEMPTS; attempt++) {
+      name = `${generateName.slice(0, 58)}${this.random.string(5)}`;
+      if (!this.store.get(r.kind, namespace, name)) return name;
+    }
+    throw alreadyExists(r, name);
   }
 
   private stillGraceful(obj: KubeObject): boolean {
