@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../cluster.ts';
 import { HOME } from '../../shell/paths.ts';
 import type { ProgramContext } from '../../shell/types.ts';
+import { VirtualFS } from '../../shell/vfs.ts';
 import { createKubectl } from '../kubectl.ts';
 import { kubectlSession, WEB_DEPLOYMENT } from './testing.ts';
 
@@ -55,9 +56,13 @@ const STDOUT_LINE = /^(?:[a-z.]+\/.* (?:created|configured|unchanged|serverside-
 
 function runner(session: ReturnType<typeof kubectlSession>['session']) {
   const snapshot = session.cluster.snapshot();
+  // Each case starts from the same cluster and the same files: a case that rewrites the
+  // kubeconfig (config set-context --cluster=…) must not change what the next one finds.
+  const files = JSON.stringify(session.shell.fs.snapshot());
   return async (args: string[], stdin = '') => {
     const cluster = Cluster.restore(snapshot);
-    const kubectl = createKubectl({ cluster, context: { ...session.context }, fs: () => session.shell.fs });
+    const fs = new VirtualFS(JSON.parse(files), () => cluster.now());
+    const kubectl = createKubectl({ cluster, context: { ...session.context }, fs: () => fs });
     let stdout = '';
     let stderr = '';
     const start = cluster.now();
