@@ -176,6 +176,10 @@ describe('network: pods', () => {
     expect(ok(c.network.request(from, pod(c, 'apache')!.status!.podIP!)).body).toBe('<html><body><h1>It works!</h1></body></html>\n');
     const bodies = [ok(c.network.request(from, 'hello')).body, ok(c.network.request(from, 'hello')).body].sort();
     expect(bodies).toEqual(['hello from hello-a (v2)\n', 'hello from hello-b (v2)\n']);
+    const helloIP = pod(c, 'hello-a')!.status!.podIP!;
+    expect(ok(c.network.request(from, `${helloIP}:8080/healthz`))).toMatchObject({ status: 200, body: 'ok\n' });
+    expect(ok(c.network.request(from, `${helloIP}:8080/?name=x`)).body).toBe('hello from hello-a (v2)\n');
+    expect(ok(c.network.request(from, `${helloIP}:8080/ready`))).toMatchObject({ status: 404, body: '404 page not found\n' });
     expect(c.network.request(from, `${pod(c, 'cache')!.status!.podIP}:6379`)).toMatchObject({ ok: false, error: 'reset' });
     expect(c.network.request(from, `http://${pod(c, 'not-nginx')!.status!.podIP}`)).toMatchObject({ ok: false, error: 'refused' });
     const api = ok(c.network.request(from, 'https://kubernetes'));

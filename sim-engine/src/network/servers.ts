@@ -161,8 +161,15 @@ function httpd(req: HttpRequest): Served {
   return { response, log };
 }
 
+/**
+ * hello is the course's demo server (a small Go program): `/` says who answered and which
+ * version, `/healthz` is for probes, and any other path is Go's plain 404, so a probe or a
+ * client pointed at the wrong path fails as it would against a real service.
+ */
 function hello(version: string, req: HttpRequest): Served {
-  const served = plain(req, 200, `hello from ${req.hostname} (${version})\n`);
+  const path = req.path.split('?')[0];
+  const served =
+    path === '/' ? plain(req, 200, `hello from ${req.hostname} (${version})\n`) : path === '/healthz' ? plain(req, 200, 'ok\n') : plain(req, 404, '404 page not found\n');
   const t = new Date(req.now).toISOString();
   return { ...served, log: `${t.slice(0, 10).replaceAll('-', '/')} ${t.slice(11, 19)} ${req.clientIP} ${req.method} ${req.path}` };
 }
