@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Endpoints } from '../../api/endpoints.ts';
 import type { Cluster } from '../../cluster.ts';
-import { defaultCluster } from '../../scenario/default-cluster.ts';
+import { createCluster, defaultCluster } from '../../scenario/default-cluster.ts';
+import { makeDeployment, scale } from '../testing.ts';
+import { truncateSubsets } from './subsets.ts';
 import { advanceUntil, countWrites, isReady, makePod, makeService, pod } from './testing.ts';
 
 function endpoints(cluster: Cluster, name: string, namespace = 'default'): Endpoints | undefined {
@@ -158,5 +160,42 @@ describe('endpoints controller', () => {
     c.api.delete('Endpoints', 'default', 'kubernetes', 'test');
     c.drain();
     expect(endpoints(c, 'kubernetes')!.subsets![0]!.addresses![0]!.ip).toBe('172.18.0.2');
+  });
+
+  it('lists at most 1,000 addresses and says so with the over-capacity annotation', () => {
+    const workers = Array.from({ length: 12 }, (_, i) => ({
+      name: `node-${i + 1}`,
+      role: 'worker' as const,
+      internalIP: `172.18.0.${i + 3}`,
+      podCIDR: `10.244.${i + 1}.0/24`,
+    }));
+    const c = createCluster(workers, { seed: 10 });
+    makeService(c, 'web', { app: 'web' });
+    c.api.create(makeDeployment('web', { replicas: 1100 }), 'test');
+    c.advance(90_000);
+    const full = endpoints(c, 'web')!;
+    expect(ips(full).ready).toHaveLength(1000);
+    expect(ips(full).notReady).toHaveLength(0);
+    expect(full.metadata.annotations).toEqual({ 'endpoints.kubernetes.io/over-capacity': 'truncated' });
+    scale(c, 'web', 900);
+    c.advance(60_000);
+    const back = endpoints(c, 'web')!;
+    expect(ips(back).ready).toHaveLength(900);
+    expect(back.metadata.annotations).toBeUndefined();
+  });
+
+  it('truncates as the real controller does: ready first, each subset its share rounded up', () => {
+    const addr = (i: number) => ({ ip: `10.244.0.${i}` });
+    const many = (n: number, from = 0) => Array.from({ length: n }, (_, i) => addr(from + i));
+    // 1,200 ready over two subsets (900 + 300): shares of 1,000 are 750 and 250; not-ready ones all go.
+    const cut = truncateSubsets([
+      { addresses: many(900), notReadyAddresses: many(5), ports: [{ port: 80, protocol: 'TCP' }] },
+      { addresses: many(300), ports: [{ port: 81, protocol: 'TCP' }] },
+    ])!;
+    expect(cut.map((s) => [s.addresses?.length ?? 0, s.notReadyAddresses?.length ?? 0])).toEqual([[750, 0], [250, 0]]);
+    // 600 ready and 700 not ready: the ready stay, the 400 places left go to the not-ready by share.
+    const some = truncateSubsets([{ addresses: many(600), notReadyAddresses: many(700), ports: [{ port: 80, protocol: 'TCP' }] }])!;
+    expect(some.map((s) => [s.addresses?.length ?? 0, s.notReadyAddresses?.length ?? 0])).toEqual([[600, 400]]);
+    expect(truncateSubsets([{ addresses: many(1000), ports: [{ port: 80, protocol: 'TCP' }] }])).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * rest under `notReadyAddresses`; terminating and finished pods are left out. It writes only
  * when the result differs from what is stored, and deletes the object with its Service.
  */
-import type { EndpointAddress, Endpoints } from '../../api/endpoints.ts';
+import type { Endpoints } from '../../api/endpoints.ts';
 import type { Node } from '../../api/node.ts';
 import type { Pod } from '../../api/pod.ts';
 import type { Service } from '../../api/service.ts';
@@ -13,43 +13,40 @@ import type { Timer } from '../../clock.ts';
 import type { Component } from '../../component.ts';
 import { WorkQueue } from '../../util/workqueue.ts';
 import type { ControllerDeps } from '../index.ts';
+import { AddressBook } from './address-book.ts';
 import { isControlPlane, KUBERNETES_SERVICE, reconcileKubernetesEndpoints } from './apiserver-endpoints.ts';
-import {
-  sameEndpointFields,
-  isPodReady,
-  managesEndpoints,
-  podRef,
-  resolveTargetPort,
-  sameJSON,
-  selectedPods,
-  servicesFor,
-  shouldPodBeInEndpoints,
-  tolerateRejection,
-} from './pods.ts';
+import { managesEndpoints, sameEndpointFields, sameJSON, tolerateRejection } from './pods.ts';
+import { ServiceSelection, type SelectionChange } from './selection.ts';
+import { desiredSubsets, OVER_CAPACITY_ANNOTATION, truncateSubsets } from './subsets.ts';
 
 const NAME = 'endpoint-controller';
 
 /** HEADLESS_LABEL marks the endpoints of a Service whose clusterIP is None. */
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 
-type Subset = NonNullable<Endpoints['subsets']>[number];
-type EndpointPort = NonNullable<Subset['ports']>[number];
-
 /** EndpointsController keeps each selector Service's Endpoints object current. */
 export class EndpointsController implements Component {
   readonly name = NAME;
   private readonly queue = new WorkQueue();
   private readonly api: ApiServer;
+  private readonly selection: ServiceSelection;
+  // Derived from the store like the selection, and forgotten with it.
+  private readonly books = new Map<string, AddressBook>();
 
   constructor(deps: ControllerDeps) {
     this.api = deps.api;
+    this.selection = new ServiceSelection(deps.api);
     const store = deps.store;
-    store.watch('Service', (e) => this.queue.add(keyOf(e.object.metadata.namespace, e.object.metadata.name)));
+    store.watch('Service', (e) => {
+      const key = keyOf(e.object.metadata.namespace, e.object.metadata.name);
+      this.forget(key);
+      this.queue.add(key);
+    });
     store.watch('Pod', (e) => {
       const pod = e.object as Pod;
       const old = e.old as Pod | undefined;
       if (e.type === 'MODIFIED' && sameEndpointFields(old, pod)) return;
-      for (const svc of servicesFor(this.api, pod, old)) this.queue.add(keyOf(svc.metadata.namespace, svc.metadata.name));
+      for (const key of this.selection.podChanged(pod, old)) this.queue.add(key);
     });
     // A deleted Endpoints object is put back; one written by hand for a Service yet to come is left alone.
     store.watch('Endpoints', (e) => {
@@ -84,6 +81,27 @@ export class EndpointsController implements Component {
 
   restore(s: unknown): void {
     this.queue.restore((s as { queue: string[] }).queue);
+    this.selection.reset();
+    this.books.clear();
+  }
+
+  private forget(key: string): void {
+    this.selection.forget(key);
+    this.books.delete(key);
+  }
+
+  /** bookFor brings the Service's address book up to date with what changed among its pods. */
+  private bookFor(svc: Service, change: SelectionChange): AddressBook {
+    const key = keyOf(svc.metadata.namespace, svc.metadata.name);
+    let book = this.books.get(key);
+    if (!book || change.full) {
+      book = new AddressBook();
+      this.books.set(key, book);
+      for (const [name, pod] of change.selected) book.update(svc, name, pod);
+      return book;
+    }
+    for (const name of change.changed) book.update(svc, name, change.selected.get(name));
+    return book;
   }
 
   private sync(key: string): void {
@@ -96,23 +114,27 @@ export class EndpointsController implements Component {
       return;
     }
     if (!svc) {
+      this.forget(key);
       if (current) tolerateRejection(() => this.api.delete('Endpoints', namespace, name, NAME));
       return;
     }
     // Without a selector the Endpoints are the user's to write.
     if (!managesEndpoints(svc)) return;
     const labels = endpointsLabels(svc);
-    const subsets = desiredSubsets(svc, selectedPods(this.api, svc));
-    if (current && sameJSON(current.subsets ?? [], subsets) && sameJSON(current.metadata.labels ?? {}, labels ?? {})) return;
+    const book = this.bookFor(svc, this.selection.sync(svc));
+    const all = desiredSubsets(svc, book.sorted, book.commonPorts);
+    const truncated = truncateSubsets(all);
+    const subsets = truncated ?? all;
+    const annotations = withOverCapacity(current?.metadata.annotations, truncated !== undefined);
+    if (current && sameJSON(current.subsets ?? [], subsets) && sameJSON(current.metadata.labels ?? {}, labels ?? {}) && sameJSON(current.metadata.annotations, annotations)) return;
     const body = { ...(subsets.length ? { subsets } : {}) };
     if (!current) {
-      tolerateRejection(() =>
-        this.api.create<Endpoints>({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace, ...(labels ? { labels } : {}) }, ...body }, NAME),
-      );
+      const metadata = { name, namespace, ...(labels ? { labels } : {}), ...(annotations ? { annotations } : {}) };
+      tolerateRejection(() => this.api.create<Endpoints>({ apiVersion: 'v1', kind: 'Endpoints', metadata, ...body }, NAME));
       return;
     }
     const { subsets: _old, ...rest } = current;
-    tolerateRejection(() => this.api.update<Endpoints>({ ...rest, metadata: { ...current.metadata, labels }, ...body }, NAME));
+    tolerateRejection(() => this.api.update<Endpoints>({ ...rest, metadata: { ...current.metadata, labels, annotations }, ...body }, NAME));
   }
 }
 
@@ -129,52 +151,10 @@ export function endpointsLabels(svc: Service): Record<string, string> | undefine
   return Object.keys(labels).length ? labels : undefined;
 }
 
-/**
- * desiredSubsets is the controller's subsets after endpoints.RepackSubsets: every
- * (pod, resolvable Service port) pair, regrouped so that ports offered by the same set of
- * addresses share a subset. Addresses sort by IP then uid, as the real repacking does.
- */
-export function desiredSubsets(svc: Service, pods: Pod[]): Subset[] {
-  const byPort = new Map<string, { port: EndpointPort; addrs: Map<string, { addr: EndpointAddress; ready: boolean }> }>();
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, false)) continue;
-    const addr: EndpointAddress = { ip: pod.status!.podIP!, ...(pod.spec.nodeName ? { nodeName: pod.spec.nodeName } : {}), targetRef: podRef(pod) };
-    const ready = isPodReady(pod);
-    for (const sp of svc.spec.ports ?? []) {
-      const port = resolveTargetPort(pod, sp);
-      if (port === undefined) continue;
-      const ep: EndpointPort = { ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? 'TCP' };
-      const k = `${ep.name ?? ''}|${port}|${ep.protocol}`;
-      let entry = byPort.get(k);
-      if (!entry) byPort.set(k, (entry = { port: ep, addrs: new Map() }));
-      entry.addrs.set(`${addr.ip}|${pod.metadata.uid}`, { addr, ready });
-    }
-  }
-  const groups = new Map<string, { ports: EndpointPort[]; addrs: { addr: EndpointAddress; ready: boolean }[] }>();
-  for (const { port, addrs } of byPort.values()) {
-    const list = [...addrs.values()].sort((a, b) => compareAddress(a.addr, b.addr));
-    const sig = list.map((a) => `${a.addr.ip}|${a.addr.targetRef?.uid}|${a.ready}`).join(',');
-    let g = groups.get(sig);
-    if (!g) groups.set(sig, (g = { ports: [], addrs: list }));
-    g.ports.push(port);
-  }
-  const subsets = [...groups.values()].map((g) => {
-    const addresses = g.addrs.filter((a) => a.ready).map((a) => a.addr);
-    const notReadyAddresses = g.addrs.filter((a) => !a.ready).map((a) => a.addr);
-    const ports = g.ports.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.port - b.port);
-    return { ...(addresses.length ? { addresses } : {}), ...(notReadyAddresses.length ? { notReadyAddresses } : {}), ports };
-  });
-  return subsets.sort((a, b) => compareAddress(firstAddress(a), firstAddress(b)));
-}
-
-function firstAddress(s: Subset): EndpointAddress {
-  return s.addresses?.[0] ?? s.notReadyAddresses?.[0] ?? { ip: '' };
-}
-
-function compareAddress(a: EndpointAddress, b: EndpointAddress): number {
-  // Byte order of the IP strings, as Go's bytes.Compare sees them.
-  if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
-  const ua = a.targetRef?.uid ?? '';
-  const ub = b.targetRef?.uid ?? '';
-  return ua < ub ? -1 : ua > ub ? 1 : 0;
+/** withOverCapacity sets or clears the over-capacity annotation, leaving the others as they are. */
+function withOverCapacity(annotations: Record<string, string> | undefined, over: boolean): Record<string, string> | undefined {
+  if (over) return annotations?.[OVER_CAPACITY_ANNOTATION] === 'truncated' ? annotations : { ...annotations, [OVER_CAPACITY_ANNOTATION]: 'truncated' };
+  if (!annotations || !(OVER_CAPACITY_ANNOTATION in annotations)) return annotations;
+  const { [OVER_CAPACITY_ANNOTATION]: _dropped, ...rest } = annotations;
+  return Object.keys(rest).length ? rest : undefined;
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice } from '../../api/endpoints.ts';
 import type { Cluster } from '../../cluster.ts';
 import { defaultCluster } from '../../scenario/default-cluster.ts';
+import { Cluster as ClusterClass } from '../../cluster.ts';
 import { advanceUntil, isReady, makePod, makeService, pod } from '../endpoints/testing.ts';
+import { makeDeployment, scale } from '../testing.ts';
 
 function slicesOf(c: Cluster, service: string): EndpointSlice[] {
   return c.api.list<EndpointSlice>('EndpointSlice', 'default').filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service);
@@ -100,5 +102,60 @@ describe('endpointslice controller', () => {
     c.api.delete('EndpointSlice', 'default', slicesOf(c, 'web')[0]!.metadata.name!, 'test');
     c.drain();
     expect(slicesOf(c, 'web')).toHaveLength(1);
+  });
+
+  it('holds at most 100 endpoints per slice, each pod listed once', () => {
+    const c = defaultCluster({ seed: 7 });
+    makeService(c, 'web', { app: 'web' });
+    c.api.create(makeDeployment('web', { replicas: 250 }), 'test');
+    c.advance(60_000);
+    const slices = slicesOf(c, 'web');
+    expect(slices.map((s) => s.endpoints!.length).sort((a, b) => b - a)).toEqual([100, 100, 50]);
+    const listed = slices.flatMap((s) => s.endpoints!.map((e) => e.targetRef!.name));
+    expect(new Set(listed).size).toBe(250);
+    expect(slices.every((s) => s.endpoints!.every((e) => e.conditions.ready))).toBe(true);
+  });
+
+  it('rewrites only the slice that lists a changed pod, and refills it before making a new one', () => {
+    const c = defaultCluster({ seed: 8 });
+    makeService(c, 'web', { app: 'web' });
+    c.api.create(makeDeployment('web', { replicas: 250 }), 'test');
+    c.advance(60_000);
+    const before = new Map(slicesOf(c, 'web').map((s) => [s.metadata.name!, s]));
+    const full = slicesOf(c, 'web').find((s) => s.endpoints!.length === 100)!;
+    const victim = full.endpoints![0]!.targetRef!.name;
+    c.api.delete('Pod', 'default', victim, 'test');
+    c.drain();
+    // Terminating: still listed in place, no longer ready, in the same slice; the others are untouched.
+    for (const s of slicesOf(c, 'web')) {
+      if (s.metadata.name === full.metadata.name) expect(s.endpoints![0]!.conditions).toEqual({ ready: false, serving: true, terminating: true });
+      else expect(s.metadata.resourceVersion).toBe(before.get(s.metadata.name!)!.metadata.resourceVersion);
+    }
+    c.advance(60_000);
+    // Its replacement took the freed place in the slice being rewritten; no new slice was made.
+    const after = slicesOf(c, 'web');
+    expect(after.map((s) => s.metadata.name).sort()).toEqual([...before.keys()].sort());
+    expect(after.find((s) => s.metadata.name === full.metadata.name)!.endpoints!.map((e) => e.targetRef!.name)).not.toContain(victim);
+    expect(after.map((s) => s.endpoints!.length).sort((a, b) => b - a)).toEqual([100, 100, 50]);
+  });
+
+  it('ends with the same slices whether it worked through every change or starts over from the store', () => {
+    const c = defaultCluster({ seed: 9 });
+    makeService(c, 'web', { app: 'web' });
+    c.api.create(makeDeployment('web', { replicas: 180 }), 'test');
+    c.advance(60_000);
+    scale(c, 'web', 60);
+    c.advance(5_000);
+    scale(c, 'web', 140);
+    c.advance(60_000);
+    const restored = ClusterClass.restore(c.snapshot());
+    const writes = () => restored.api.audit.filter((a) => a.kind === 'EndpointSlice').length;
+    const seen = writes();
+    // A label on the Service makes the restored controller (which remembers nothing) look at everything again.
+    const svc = restored.api.get<import('../../api/service.ts').Service>('Service', 'default', 'web');
+    restored.api.update({ ...svc, metadata: { ...svc.metadata, annotations: { touched: 'yes' } } }, 'test');
+    restored.drain();
+    expect(writes()).toBe(seen);
+    expect(slicesOf(restored, 'web')).toEqual(slicesOf(c, 'web'));
   });
 });
