@@ -79,7 +79,9 @@ export function plan(input: ReconcileInput): SlicePlan {
     const endpoints = touched ? kept(current, desired, key) : current;
     // An untouched slice lists no changed pod, and only changed pods may need placing.
     if (touched) for (const ep of endpoints) placed.add(podOf(ep));
-    if (endpoints.length === 0) toDelete.push(slice);
+    // A slice emptied by this change goes; one that was empty already (written so by someone
+    // else) is left as it is, as the real reconciler leaves it, and may be filled.
+    if (touched && endpoints.length === 0) toDelete.push(slice);
     else if (touched && !sameEndpoints(current, endpoints)) push(updating, key, { slice, endpoints });
     else if (!jsonEqual(slice.metadata.labels, labels)) result.update.push({ name: slice.metadata.name!, body: bodyOf(slice, endpoints), labels });
     else push(unchanged, key, slice);
