@@ -4,7 +4,8 @@
  * reference solution has run and the cluster has settled. Both runs use a fresh session with
  * a fixed seed, so the verdict is the same on every machine.
  */
-import { CheckHistory, evaluateChecks, splitCommands, type Check, type Session } from '@wheelhouse/sim-engine';
+import { splitCommands, type Session } from '@wheelhouse/sim-engine';
+import { CheckHistory, evaluateChecks, type Check } from '@wheelhouse/sim-engine/grading';
 import { startSession } from '@wheelhouse/sim-engine/validate';
 import type { Exercise } from '../../src/content/schemas/exercise.ts';
 

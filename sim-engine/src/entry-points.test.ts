@@ -44,6 +44,11 @@ describe('entry points', () => {
     expect(graph('manifests.ts').files.has('kubectl/goyaml/index.ts')).toBe(true);
   });
 
+  it('index.ts leaves exercise grading to its own entry (grading.ts), loaded when an exercise starts', () => {
+    expect([...graph('index.ts').files].filter((f) => f.startsWith('checks/'))).toEqual([]);
+    expect([...graph('grading.ts').packages]).toEqual([]);
+  });
+
   it('validate.ts holds the schemas', () => {
     expect([...graph('validate.ts').packages].sort()).toEqual(['yaml', 'zod']);
   });

@@ -3,8 +3,9 @@
  * API for running it, and what the browser loads when a sandbox appears: it brings in no schema
  * or YAML library, and kubectl's verbs load on first use (kubectl/verbs.ts). Checking what
  * authors write (scenario files, exercise checks) is a second entry,
- * `@wheelhouse/sim-engine/validate` (validate.ts), and the editor's manifest checks a third,
- * `@wheelhouse/sim-engine/manifests` (manifests.ts). Nothing outside the engine imports deeper.
+ * `@wheelhouse/sim-engine/validate` (validate.ts), the editor's manifest checks a third,
+ * `@wheelhouse/sim-engine/manifests` (manifests.ts), and exercise grading a fourth,
+ * `@wheelhouse/sim-engine/grading` (grading.ts). Nothing outside the engine imports deeper.
  */
 export { Cluster, DEFAULT_START, SNAPSHOT_VERSION, type ClusterOptions, type ClusterSnapshot } from './cluster.ts';
 export { Session, SESSION_SNAPSHOT_VERSION, type Output, type SessionOptions, type SessionSnapshot } from './session.ts';
@@ -34,12 +35,8 @@ export { HOME } from './shell/paths.ts';
 export type { OwnerReference } from './api/meta.ts';
 export type { Deployment, ReplicaSet } from './api/apps.ts';
 export type { Endpoints } from './api/endpoints.ts';
-// Exercises: grading checks and their history recorder, and the error a bad scenario throws.
-// Their schemas, and reading and checking scenario files, are in validate.ts.
+// The error a bad scenario throws. Reading and checking scenario files is validate.ts; grading
+// exercises is grading.ts, which loads when a learner starts one.
 export type { ScenarioInput } from './scenario/schema/scenario.ts';
 export { ContentError } from './scenario/schema/issues.ts';
-export type { Check, CheckInput, InstantCheck } from './checks/schema/check.ts';
-export { evaluateChecks, evaluateCheck, checkIds, type CheckReport, type CheckResult } from './checks/evaluate.ts';
-export { CheckHistory, HISTORY_VERSION, type CheckHistoryOptions, type CheckHistoryState } from './checks/history.ts';
-export { parsePath, resolvePath } from './checks/path.ts';
 export { splitCommands } from './transcript.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CheckHistory, evaluateChecks, Session, splitCommands, type Check, type CheckReport } from '@wheelhouse/sim-engine';
+import { Session, splitCommands } from '@wheelhouse/sim-engine';
+import { CheckHistory, evaluateChecks, type Check, type CheckReport } from '@wheelhouse/sim-engine/grading';
 import { firstCommand, gradeTasks, type ExerciseData } from './grading.ts';
 import { inlineMarkdown } from './inline-md.ts';
 

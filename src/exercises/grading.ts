@@ -2,7 +2,7 @@
  * The glue between an exercise's tasks and the engine's checks: each task is done when all its
  * checks pass; otherwise it shows the first failing check's plain-words message.
  */
-import type { Check, CheckReport } from '@wheelhouse/sim-engine';
+import type { Check, CheckReport } from '@wheelhouse/sim-engine/grading';
 
 /** ExerciseData is what the page embeds for the script: the parsed exercise, trimmed. */
 export interface ExerciseData {

@@ -140,7 +140,8 @@ function setupExercise(root: HTMLElement): void {
     try {
       stop?.();
       const c = (controller = await sandboxController());
-      const engine = await import('@wheelhouse/sim-engine');
+      // Grading loads now, not with the sandbox: most readers never start an exercise.
+      const engine = await import('@wheelhouse/sim-engine/grading');
       document.dispatchEvent(new CustomEvent(EXERCISE_STARTED, { detail: data.id }));
       // The sandbox now starts from the exercise's own cluster; its Reset restarts the exercise.
       c.startFrom(data.scenario);

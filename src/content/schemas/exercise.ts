@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkIds } from '@wheelhouse/sim-engine';
+import { checkIds } from '@wheelhouse/sim-engine/grading';
 import { scenarioSchema, strictObject } from '@wheelhouse/sim-engine/validate';
 import { taskSchema } from './task.ts';
 
