@@ -5,7 +5,9 @@
  * Fields a scenario leaves out take the schema's defaults, so unparsed input builds the same.
  */
 import type { KubeObject } from '../api/meta.ts';
+import { resourceForKind } from '../api/resources.ts';
 import { DEFAULT_START } from '../cluster.ts';
+import { withApplyAnnotation } from '../kubectl/apply/last-applied.ts';
 import { Session } from '../session.ts';
 import { createCluster, DEFAULT_NODES } from './default-cluster.ts';
 import type { NodeSpecInput } from './nodes.ts';
@@ -25,7 +27,7 @@ export function scenarioStartTime(scenario: Pick<ScenarioInput, 'clock'>, base =
   return base + (scenario.clock?.startOffsetSeconds ?? 0) * 1000;
 }
 
-/** buildSession builds a session in the state a validated scenario describes (objects created by the actor `scenario`). */
+/** buildSession builds a session in the state a validated scenario describes (objects created by the actor `scenario`, as `kubectl apply` would with `apply: true`). */
 export function buildSession(scenario: ScenarioInput, opts: BuildOptions = {}): Session {
   const file = opts.file ?? 'scenario';
   const machines = scenario.nodes ? scenario.nodes.map(nodeInput) : DEFAULT_NODES;
@@ -42,7 +44,7 @@ export function buildSession(scenario: ScenarioInput, opts: BuildOptions = {}): 
   const cluster = createCluster(machines, { seed: opts.seed, startTime });
   objects.forEach((obj, i) => {
     try {
-      cluster.api.create(obj as KubeObject, 'scenario');
+      cluster.api.create((scenario.apply ? applied(obj as KubeObject) : obj) as KubeObject, 'scenario');
     } catch (e) {
       throw new ContentError(file, `${file}: objects[${i}]: ${(e as Error).message}`);
     }
@@ -50,6 +52,13 @@ export function buildSession(scenario: ScenarioInput, opts: BuildOptions = {}): 
   cluster.drain();
   if (settleMs) cluster.advance(settleMs);
   return new Session({ cluster, files: scenario.files ?? {} });
+}
+
+/** applied is the object `kubectl apply -f` creates from a manifest: in the context's namespace (default) when it names none, with the last-applied annotation. */
+function applied(obj: KubeObject): KubeObject {
+  const namespaced = resourceForKind(obj.kind)?.namespaced ?? true;
+  const manifest = namespaced && !obj.metadata?.namespace ? { ...obj, metadata: { ...obj.metadata, namespace: 'default' } } : obj;
+  return withApplyAnnotation(manifest as unknown as Record<string, unknown>) as unknown as KubeObject;
 }
 
 function nodeInput(n: Partial<ScenarioNode> & Pick<ScenarioNode, 'name'>, i: number): NodeSpecInput {

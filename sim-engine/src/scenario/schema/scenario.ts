@@ -24,6 +24,12 @@ export const scenarioSchema = strictObject({
     .array(manifestSchema)
     .default([])
     .describe('Objects that exist before the learner arrives, as manifests, created in order.'),
+  apply: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Create `objects` as `kubectl apply -f` would: each carries the kubectl.kubernetes.io/last-applied-configuration annotation, so a lesson that later runs `kubectl apply` on the same manifest behaves as on a cluster where the learner applied it.',
+    ),
   files: z
     .record(z.string().min(1), z.string())
     .default({})
