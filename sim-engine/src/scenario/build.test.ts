@@ -60,7 +60,7 @@ describe('buildSession', () => {
   });
 
   it('creates objects as kubectl apply would with apply: true, so a later apply finds them unchanged', async () => {
-    const scenario: ScenarioInput = { apply: true, objects: [parseYaml(MANIFEST) as never], files: { 'web.yaml': MANIFEST } };
+    const scenario: ScenarioInput = { apply: true, objects: [parseYaml(MANIFEST, 'web.yaml') as never], files: { 'web.yaml': MANIFEST } };
     const seeded = buildSession(scenario, { seed: 3 });
     const learner = buildSession({ files: { 'web.yaml': MANIFEST } }, { seed: 3 });
     await run(learner, 'kubectl apply -f web.yaml');
@@ -70,7 +70,7 @@ describe('buildSession', () => {
     expect(annotation(seeded)).toBe(annotation(learner));
     expect(await run(seeded, 'kubectl apply -f web.yaml')).toEqual({ out: 'deployment.apps/web unchanged\n', err: '' });
     // Without it, apply warns that the object was not created by apply, as on a real cluster.
-    const created = buildSession({ objects: [parseYaml(MANIFEST) as never], files: { 'web.yaml': MANIFEST } }, { seed: 3 });
+    const created = buildSession({ objects: [parseYaml(MANIFEST, 'web.yaml') as never], files: { 'web.yaml': MANIFEST } }, { seed: 3 });
     expect((await run(created, 'kubectl apply -f web.yaml')).err).toMatch(/^Warning: resource deployments\/web is missing the kubectl.kubernetes.io\/last-applied-configuration annotation/);
   });
 });
