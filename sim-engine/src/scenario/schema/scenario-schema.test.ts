@@ -12,6 +12,7 @@ describe('scenario schema', () => {
     expect(parseScenario('')).toEqual({
       cluster: 'ready',
       objects: [],
+      apply: false,
       files: {},
       settleSeconds: 0,
       clock: { startOffsetSeconds: 0, speed: 1 },
@@ -29,7 +30,7 @@ describe('scenario schema', () => {
       }
     };
     expect(problem('nodes: 3')).toBe('content/03-pods/start.yaml: nodes: Invalid input: expected array, received number');
-    expect(problem('settle: 3')).toBe('content/03-pods/start.yaml: (top level): unknown field "settle"; expected one of: nodes, cluster, objects, files, settleSeconds, clock, chaos');
+    expect(problem('settle: 3')).toBe('content/03-pods/start.yaml: (top level): unknown field "settle"; expected one of: nodes, cluster, objects, apply, files, settleSeconds, clock, chaos');
     expect(problem('objects:\n  - apiVersion: v1\n    kind: Pood\n    metadata: {name: x}')).toMatch(/^content\/03-pods\/start.yaml: objects\[0\].kind: unknown kind "Pood"; expected one of .*Pod/);
     expect(problem('objects:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {}')).toBe('content/03-pods/start.yaml: objects[0].metadata: expected metadata.name (or metadata.generateName)');
     expect(problem('clock: {speed: -1}')).toBe('content/03-pods/start.yaml: clock.speed: Too small: expected number to be >=0');
