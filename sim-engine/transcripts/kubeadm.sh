@@ -29,7 +29,7 @@ kubeadm token create --print-join-command
 sudo kubeadm token create --print-join-command
 exit
 ssh node-2
-sudo kubeadm join 172.18.0.2:6443 --token 9e8vlv.p8u7ba5qdju16pfg --discovery-token-ca-cert-hash sha256:2d23ee9e5dc460c49c2935b7aa03f9bbf12331485551bbbba8640d84968af3fb
+sudo kubeadm join 172.18.0.2:6443 --token wvndoa.oh5p4kc9e7jbnwv8 --discovery-token-ca-cert-hash sha256:2d23ee9e5dc460c49c2935b7aa03f9bbf12331485551bbbba8640d84968af3fb
 exit
 kubectl get nodes
 sleep 10

@@ -1,4 +1,4 @@
-/** The apps/v1 workload kinds the simulator runs: ReplicaSet and Deployment. */
+/** The apps/v1 workload kinds the simulator runs: ReplicaSet, Deployment and DaemonSet. */
 import type { KubeObject, LabelSelector, ObjectMeta } from './meta.ts';
 import type { PodSpec } from './pod.ts';
 
@@ -75,3 +75,46 @@ export interface Deployment extends KubeObject {
     collisionCount?: number;
   };
 }
+
+/** DaemonSetUpdateStrategy says how a DaemonSet replaces its pods when the template changes. */
+export interface DaemonSetUpdateStrategy {
+  type?: 'RollingUpdate' | 'OnDelete';
+  rollingUpdate?: { maxUnavailable?: IntOrString; maxSurge?: IntOrString };
+}
+
+/** DaemonSetCondition is one entry of a DaemonSet's status.conditions. */
+export interface DaemonSetCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+/** DaemonSet runs one copy of a pod on every node that qualifies. */
+export interface DaemonSet extends KubeObject {
+  apiVersion: 'apps/v1';
+  kind: 'DaemonSet';
+  spec: {
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    updateStrategy?: DaemonSetUpdateStrategy;
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+  };
+  status?: {
+    currentNumberScheduled: number;
+    numberMisscheduled: number;
+    desiredNumberScheduled: number;
+    numberReady: number;
+    observedGeneration?: number;
+    updatedNumberScheduled?: number;
+    numberAvailable?: number;
+    numberUnavailable?: number;
+    collisionCount?: number;
+    conditions?: DaemonSetCondition[];
+  };
+}
+
+/** DAEMONSET_TEMPLATE_GENERATION is the annotation that carries a DaemonSet's template generation in apps/v1. */
+export const DAEMONSET_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';

@@ -13,6 +13,8 @@ export interface ContainerPort {
 export interface EnvVar {
   name: string;
   value?: string;
+  /** Where the value comes from instead (a field of the pod, a ConfigMap key, …); not simulated. */
+  valueFrom?: Record<string, unknown>;
 }
 
 /** ResourceRequirements holds requests and limits such as cpu: 100m, memory: 64Mi. */
@@ -58,6 +60,8 @@ export interface Container {
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   volumeMounts?: VolumeMount[];
+  /** securityContext (privileged, capabilities, …) is kept and shown, not enforced. */
+  securityContext?: Record<string, unknown>;
   /** stdin keeps the main process's stdin open for `kubectl attach` (kubectl run -i sets it, with stdinOnce and tty for -t). */
   stdin?: boolean;
   stdinOnce?: boolean;

@@ -8,6 +8,7 @@ import type { Component } from '../component.ts';
 import type { EventRecorder } from '../events/recorder.ts';
 import type { Random } from '../random.ts';
 import type { Store } from '../store/store.ts';
+import { DaemonSetController } from './daemonset/daemonset.ts';
 import { DeploymentController } from './deployment/deployment.ts';
 import { ReplicaSetController } from './replicaset/replicaset.ts';
 import { EndpointsController } from './endpoints/endpoints.ts';
@@ -37,6 +38,7 @@ export function createControllers(deps: ControllerDeps): Component[] {
     // ReplicaSets before Deployments: what a ReplicaSet reports, its Deployment acts on in the same round.
     new ReplicaSetController(deps),
     new DeploymentController(deps),
+    new DaemonSetController(deps),
     new EndpointsController(deps),
     new EndpointSliceController(deps),
     new NodeLifecycleController(deps),

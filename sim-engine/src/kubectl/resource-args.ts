@@ -16,7 +16,6 @@ export interface ResourceRequest {
 const UNSIMULATED = new Map<string, string>(
   [
     ['statefulsets', 'sts', 'statefulset', 'statefulsets.apps'],
-    ['daemonsets', 'ds', 'daemonset', 'daemonsets.apps'],
     ['jobs', 'job', '', 'jobs.batch'],
     ['cronjobs', 'cj', 'cronjob', 'cronjobs.batch'],
     ['ingresses', 'ing', 'ingress', 'ingresses.networking.k8s.io'],

@@ -6,7 +6,7 @@
 
 const KINDS: Record<string, string[]> = {
   v1: ['Binding', 'ComponentStatus', 'ConfigMap', 'LimitRange', 'PersistentVolume', 'PersistentVolumeClaim', 'PodTemplate', 'ReplicationController', 'ResourceQuota', 'Secret', 'ServiceAccount'],
-  'apps/v1': ['ControllerRevision', 'DaemonSet', 'StatefulSet'],
+  'apps/v1': ['ControllerRevision', 'StatefulSet'],
   'batch/v1': ['CronJob', 'Job'],
   'autoscaling/v1': ['HorizontalPodAutoscaler'],
   'autoscaling/v2': ['HorizontalPodAutoscaler'],

@@ -44,7 +44,7 @@ describe('kubeadm on the cluster', () => {
   it('the add-ons run CoreDNS on the control plane once it is Ready, and kube-proxy', () => {
     const { cluster, machines, fs } = setup();
     initControlPlane(cluster, machines, fs, cp);
-    addEssentialAddons(cluster, cp);
+    addEssentialAddons(cluster);
     cluster.advance(NODE_READY_DELAY_MS + 10_000);
     const pods = cluster.api.list<Pod>('Pod', 'kube-system');
     const coredns = pods.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
@@ -58,7 +58,7 @@ describe('kubeadm on the cluster', () => {
   it('join registers a worker NotReady, gives it kube-proxy (same DaemonSet), and it turns Ready', () => {
     const { cluster, machines, fs } = setup();
     initControlPlane(cluster, machines, fs, cp);
-    addEssentialAddons(cluster, cp);
+    addEssentialAddons(cluster);
     joinWorker(cluster, machines, n1);
     expect(machines.kubeadm?.joined).toEqual(['node-1']);
     expect(ready(cluster, 'node-1')).toBe('False');

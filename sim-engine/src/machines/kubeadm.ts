@@ -7,7 +7,7 @@ import type { Pod } from '../api/pod.ts';
 import type { Cluster } from '../cluster.ts';
 import { toYAML } from '../kubectl/printers/yaml.ts';
 import type { Random } from '../random.ts';
-import { addKubeProxy, applyCoreDNS, createApiBasics, kubeProxyDaemonSetUid, registerNode, startStaticPods } from '../scenario/bootstrap.ts';
+import { applyCoreDNS, applyKubeProxy, createApiBasics, registerNode, startStaticPods } from '../scenario/bootstrap.ts';
 import type { NodeSpecInput } from '../scenario/nodes.ts';
 import type { VirtualFS } from '../shell/vfs.ts';
 import { ADMIN_CONF, KUBEADM_CONTEXT, kubeconfigText, writeFile } from './kubeconfig.ts';
@@ -50,19 +50,17 @@ export function initControlPlane(cluster: Cluster, machines: Machines, fs: Virtu
   return state;
 }
 
-/** addEssentialAddons applies CoreDNS and starts kube-proxy on the control plane, kubeadm's last phase. */
-export function addEssentialAddons(cluster: Cluster, spec: NodeSpecInput): void {
+/** addEssentialAddons applies CoreDNS and the kube-proxy DaemonSet, kubeadm's last phase; the controllers bring their pods up. */
+export function addEssentialAddons(cluster: Cluster): void {
   applyCoreDNS(cluster);
-  addKubeProxy(cluster, spec, kubeProxyDaemonSetUid(cluster));
+  applyKubeProxy(cluster);
   cluster.drain();
 }
 
-/** joinWorker registers a worker's node (NotReady at first) and starts kube-proxy on it. */
+/** joinWorker registers a worker's node (NotReady at first); the DaemonSet controller gives it its kube-proxy pod. */
 export function joinWorker(cluster: Cluster, machines: Machines, spec: NodeSpecInput): void {
-  const uid = kubeProxyDaemonSetUid(cluster);
   registerNode(cluster, { ...spec, role: 'worker' }, undefined);
   cluster.kubeletFor(spec.name)!.reportReadyAfter(NODE_READY_DELAY_MS);
-  addKubeProxy(cluster, spec, uid);
   machines.kubeadm!.joined.push(spec.name);
   cluster.drain();
 }

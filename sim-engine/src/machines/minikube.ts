@@ -6,7 +6,7 @@
  */
 import type { Node } from '../api/node.ts';
 import type { KubeContext } from '../kubectl/command.ts';
-import { addKubeProxy, applyCoreDNS, createApiBasics, kubeProxyDaemonSetUid, registerNode, startStaticPods } from '../scenario/bootstrap.ts';
+import { applyCoreDNS, applyKubeProxy, createApiBasics, registerNode, startStaticPods } from '../scenario/bootstrap.ts';
 import { HOME } from '../shell/paths.ts';
 import type { MachineHost } from './host.ts';
 import { kubeconfigPaths, MINIKUBE_CONTEXT, writeFile } from './kubeconfig.ts';
@@ -22,7 +22,7 @@ export function createMinikubeCluster(host: MachineHost): void {
   if (stored.spec.taints?.length === 0) cluster.api.update<Node>({ ...stored, spec: { ...stored.spec, taints: undefined } }, 'minikube');
   startStaticPods(cluster, MINIKUBE_MACHINE, node.metadata.uid!);
   applyCoreDNS(cluster, 1);
-  addKubeProxy(cluster, MINIKUBE_MACHINE, kubeProxyDaemonSetUid(cluster));
+  applyKubeProxy(cluster);
   cluster.drain();
   host.machines.minikube = { running: true };
 }

@@ -4,13 +4,15 @@
  * add-on and kube-proxy. The default cluster replays them two days in the past; `kubeadm
  * init`, `kubeadm join` and `minikube start` run them live.
  */
+import type { DaemonSet } from '../api/apps.ts';
 import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
 import type { Service } from '../api/service.ts';
 import type { Cluster } from '../cluster.ts';
 import { coreDNSDeployment, kubeDNSService } from './coredns.ts';
 import { makeNode, type NodeSpecInput } from './nodes.ts';
-import { CONTROL_PLANE_IMAGES, controlPlanePods, kubeProxyPod, NODE_IMAGES } from './system-pods.ts';
+import { newDaemonPod, revisionHash, templateGeneration } from '../controllers/daemonset/pods.ts';
+import { CONTROL_PLANE_IMAGES, controlPlanePods, kubeProxyDaemonSet, NODE_IMAGES } from './system-pods.ts';
 
 /** BOOTSTRAP_ACTOR is who the audit log shows writing the objects kubeadm creates. */
 export const BOOTSTRAP_ACTOR = 'kubeadm';
@@ -53,17 +55,16 @@ export function applyCoreDNS(cluster: Cluster, replicas = 2): void {
   cluster.api.create(kubeDNSService(), BOOTSTRAP_ACTOR);
 }
 
-/** addKubeProxy creates the kube-proxy pod the DaemonSet (uid `daemonSetUid`) runs on a node. */
-export function addKubeProxy(cluster: Cluster, spec: NodeSpecInput, daemonSetUid: string): void {
-  cluster.api.create(kubeProxyPod(spec, daemonSetUid, cluster.random), 'daemonset-controller');
+/** applyKubeProxy creates kubeadm's kube-proxy DaemonSet; the DaemonSet controller runs its pods. */
+export function applyKubeProxy(cluster: Cluster): DaemonSet {
+  return cluster.api.create(kubeProxyDaemonSet(), BOOTSTRAP_ACTOR);
 }
 
 /**
- * kubeProxyDaemonSetUid is the uid kube-proxy pods name as their owner. The sandbox has no
- * DaemonSet objects, so a cluster that already runs kube-proxy is asked for it through its
- * pods; a new one gets a fresh uid.
+ * replayDaemonPod creates the pod the DaemonSet controller made for a node in the past, already
+ * bound there, so a cluster built in the past holds it without replaying the scheduling too.
  */
-export function kubeProxyDaemonSetUid(cluster: Cluster): string {
-  const pod = cluster.api.list<Pod>('Pod', 'kube-system').find((p) => p.metadata.labels?.['k8s-app'] === 'kube-proxy');
-  return pod?.metadata.ownerReferences?.[0]?.uid ?? cluster.random.uid();
+export function replayDaemonPod(cluster: Cluster, ds: DaemonSet, node: string): Pod {
+  const pod = newDaemonPod(ds, node, revisionHash(ds), templateGeneration(ds));
+  return cluster.api.create({ ...pod, spec: { ...pod.spec, nodeName: node } }, 'daemonset-controller');
 }

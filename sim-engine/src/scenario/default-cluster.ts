@@ -1,15 +1,16 @@
 /**
  * The default cluster every sandbox starts from unless a scenario says otherwise: a kubeadm
  * cluster with one control-plane node (tainted so ordinary pods stay off it) and three
- * workers, the four standard namespaces, the `kubernetes` Service, the kube-system pods and
- * kubeadm's CoreDNS add-on (the `coredns` Deployment and the `kube-dns` Service).
+ * workers, the four standard namespaces, the `kubernetes` Service, the control plane's static
+ * pods and kubeadm's add-ons: CoreDNS (the `coredns` Deployment and the `kube-dns` Service) and
+ * the `kube-proxy` DaemonSet with its pod on every node.
  * It is built as kubeadm would build it, a couple of days before the learner arrives: the
  * cluster starts in the past, settles, and then time jumps to the present.
  */
-import type { Deployment } from '../api/apps.ts';
+import type { DaemonSet, Deployment } from '../api/apps.ts';
 import { Cluster, type ClusterOptions, DEFAULT_START } from '../cluster.ts';
 import { Random } from '../random.ts';
-import { addKubeProxy, applyCoreDNS, createApiBasics, registerNode, startStaticPods } from './bootstrap.ts';
+import { applyCoreDNS, applyKubeProxy, createApiBasics, registerNode, replayDaemonPod, startStaticPods } from './bootstrap.ts';
 import type { NodeSpecInput } from './nodes.ts';
 
 /** DEFAULT_NODES are the machines of the default cluster. */
@@ -28,14 +29,21 @@ export function createCluster(nodes: readonly NodeSpecInput[], opts: ClusterOpti
   const start = opts.startTime ?? DEFAULT_START;
   const cluster = new Cluster({ ...opts, startTime: start - CLUSTER_AGE_MS });
   createApiBasics(cluster);
-  const kubeProxyUid = cluster.random.uid();
+  // The kube-proxy DaemonSet's uid is drawn here, where kubeadm's add-ons come in the random
+  // stream, but the DaemonSet is created once CoreDNS has settled: created earlier, its
+  // controller would act during installCoreDNS's run and reshuffle CoreDNS's names.
+  const kubeProxyDraw = cluster.random.snapshot();
+  cluster.random.uid();
+  let kubeProxy: DaemonSet | undefined;
   for (const n of nodes) {
     cluster.advance(15_000);
     const node = registerNode(cluster, n, cluster.now() + 10_000);
     // kubeadm init installs CoreDNS while the control plane is the only node, so that is where it runs.
     if (n.role === 'control-plane' && !cluster.api.tryGet('Deployment', 'kube-system', 'coredns')) installCoreDNS(cluster);
+    kubeProxy ??= withRandomState(cluster, kubeProxyDraw, () => applyKubeProxy(cluster));
     if (n.role === 'control-plane') startStaticPods(cluster, n, node.metadata.uid!);
-    addKubeProxy(cluster, n, kubeProxyUid);
+    // Each node's kube-proxy pod is created before the next drain, as the controller did back then.
+    replayDaemonPod(cluster, kubeProxy, n.name);
   }
   cluster.runUntilIdle(60_000);
   cluster.advanceTo(start);
@@ -59,6 +67,17 @@ function installCoreDNS(cluster: Cluster): void {
   cluster.drain();
   for (let next = cluster.nextTimerAt(); next !== undefined && !available(); next = cluster.nextTimerAt()) cluster.advanceTo(next);
   cluster.random.restore(saved);
+}
+
+/** withRandomState runs `fn` with the random source at `state`, then puts the cluster's own state back. */
+function withRandomState<T>(cluster: Cluster, state: ReturnType<Random['snapshot']>, fn: () => T): T {
+  const saved = cluster.random.snapshot();
+  cluster.random.restore(state);
+  try {
+    return fn();
+  } finally {
+    cluster.random.restore(saved);
+  }
 }
 
 /** defaultCluster builds the default four-node cluster. */

@@ -1,8 +1,9 @@
 /**
  * The kube-system pods a kubeadm cluster runs, so Chapter 1's components can be found with
- * kubectl: the control plane's static pods on the control-plane node, and kube-proxy on
- * every node.
+ * kubectl: the control plane's static pods on the control-plane node, and the kube-proxy
+ * DaemonSet that runs on every node.
  */
+import type { DaemonSet } from '../api/apps.ts';
 import type { Pod } from '../api/pod.ts';
 import type { Random } from '../random.ts';
 import type { NodeSpecInput } from './nodes.ts';
@@ -94,33 +95,46 @@ export function controlPlanePods(node: NodeSpecInput, nodeUid: string, random: R
   }));
 }
 
-/** kubeProxyPod returns the kube-proxy pod the DaemonSet runs on a node. */
-export function kubeProxyPod(node: NodeSpecInput, daemonSetUid: string, random: Random): Pod {
+/** kubeProxyDaemonSet is the `kube-proxy` DaemonSet as kubeadm 1.32 applies it; the DaemonSet controller runs its pods. */
+export function kubeProxyDaemonSet(): DaemonSet {
+  const labels = { 'k8s-app': 'kube-proxy' };
   return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: `kube-proxy-${random.string(5)}`,
-      generateName: 'kube-proxy-',
-      namespace: 'kube-system',
-      labels: { 'controller-revision-hash': '7b56c9d5f7', 'k8s-app': 'kube-proxy', 'pod-template-generation': '1' },
-      ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'DaemonSet', name: 'kube-proxy', uid: daemonSetUid }],
-    },
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels },
     spec: {
-      containers: [
-        {
-          name: 'kube-proxy',
-          image: `registry.k8s.io/kube-proxy:${VERSION}`,
-          command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'],
-          env: [{ name: 'NODE_NAME', value: node.name }],
+      selector: { matchLabels: labels },
+      updateStrategy: { type: 'RollingUpdate' },
+      template: {
+        metadata: { labels },
+        spec: {
+          priorityClassName: 'system-node-critical',
+          containers: [
+            {
+              name: 'kube-proxy',
+              image: `registry.k8s.io/kube-proxy:${VERSION}`,
+              imagePullPolicy: 'IfNotPresent',
+              command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'],
+              securityContext: { privileged: true },
+              volumeMounts: [
+                { mountPath: '/var/lib/kube-proxy', name: 'kube-proxy' },
+                { mountPath: '/run/xtables.lock', name: 'xtables-lock' },
+                { mountPath: '/lib/modules', name: 'lib-modules', readOnly: true },
+              ],
+              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
+            },
+          ],
+          hostNetwork: true,
+          serviceAccountName: 'kube-proxy',
+          volumes: [
+            { name: 'kube-proxy', configMap: { name: 'kube-proxy' } },
+            { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } },
+            { name: 'lib-modules', hostPath: { path: '/lib/modules' } },
+          ],
+          tolerations: [{ operator: 'Exists' }],
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
         },
-      ],
-      hostNetwork: true,
-      nodeName: node.name,
-      priority: 2000001000,
-      priorityClassName: 'system-node-critical',
-      serviceAccountName: 'kube-proxy',
-      tolerations: [{ operator: 'Exists' }],
+      },
     },
   };
 }

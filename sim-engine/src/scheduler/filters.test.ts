@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
 import type { NodeInfo } from './cache.ts';
-import { FILTERS, podFacts, requests, runFilters, tolerates, type Reasons } from './filters.ts';
+import { FILTERS, nodeAffinity, podFacts, requests, runFilters, tolerates, type Reasons } from './filters.ts';
 import { parseCPU, parseMemory } from './quantity.ts';
 
 describe('tolerates', () => {
@@ -87,5 +87,30 @@ describe('runFilters', () => {
     expect(runFilters(facts, info(4000, 1e9, 110))).toBe('Insufficient memory');
     expect(runFilters(facts, info(1000, 4e9, 1))).toEqual(['Too many pods', 'Insufficient cpu']);
     expect(runFilters(facts, info(4000, 4e9, 110))).toBeUndefined();
+  });
+});
+
+describe('nodeAffinity', () => {
+  const node = (name: string, labels: Record<string, string> = {}) => ({ node: { apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, spec: {} } as Node }) as NodeInfo;
+  const pod = (spec: Partial<Pod['spec']>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c' }], ...spec } }) as Pod;
+  const MISMATCH = "node(s) didn't match Pod's node affinity/selector";
+  it('honours the matchFields metadata.name term the DaemonSet controller writes', () => {
+    const facts = podFacts(pod({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-2'] }] }] } } } }));
+    expect(nodeAffinity(facts, node('node-2'))).toBeUndefined();
+    expect(nodeAffinity(facts, node('node-1'))).toBe(MISMATCH);
+  });
+  it('ORs the terms, ANDs each term\'s expressions, and checks the nodeSelector too', () => {
+    const terms = [{ matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }, { key: 'zone', operator: 'Exists' }] }, { matchExpressions: [{ key: 'gpu', operator: 'Gt', values: ['1'] }] }];
+    const facts = podFacts(pod({ nodeSelector: { os: 'linux' }, affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } }));
+    expect(nodeAffinity(facts, node('a', { os: 'linux', disk: 'ssd', zone: 'z1' }))).toBeUndefined();
+    expect(nodeAffinity(facts, node('b', { os: 'linux', disk: 'ssd' }))).toBe(MISMATCH);
+    expect(nodeAffinity(facts, node('c', { os: 'linux', gpu: '2' }))).toBeUndefined();
+    expect(nodeAffinity(facts, node('d', { os: 'linux', gpu: '1' }))).toBe(MISMATCH);
+    expect(nodeAffinity(facts, node('e', { disk: 'ssd', zone: 'z1' }))).toBe(MISMATCH);
+  });
+  it('matches no node with an empty term, and every node without required affinity', () => {
+    const empty = podFacts(pod({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{}] } } } }));
+    expect(nodeAffinity(empty, node('a'))).toBe(MISMATCH);
+    expect(nodeAffinity(podFacts(pod({ affinity: { nodeAffinity: {} } })), node('a'))).toBeUndefined();
   });
 });

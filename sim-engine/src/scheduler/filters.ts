@@ -6,11 +6,13 @@
 import type { Taint } from '../api/node.ts';
 import type { Pod, Toleration } from '../api/pod.ts';
 import type { NodeInfo } from './cache.ts';
+import { nodeMatchesTerms, requiredNodeAffinityTerms, type NodeSelectorTerm } from './node-affinity.ts';
 import { parseCPU, parseMemory } from './quantity.ts';
 
 /**
  * PodFacts is what the filters ask of the pod being scheduled, worked out once per scheduling
- * attempt rather than once per node looked at: its requests, host ports and node selector.
+ * attempt rather than once per node looked at: its requests, host ports, node selector and
+ * required node affinity terms.
  */
 export interface PodFacts {
   pod: Pod;
@@ -18,11 +20,19 @@ export interface PodFacts {
   memory: number;
   hostPorts: readonly string[];
   nodeSelector: readonly [string, string][];
+  /** The required node affinity's terms (undefined when the pod has none), as DaemonSet pods carry them. */
+  affinityTerms: readonly NodeSelectorTerm[] | undefined;
 }
 
 /** podFacts works out a pod's PodFacts. */
 export function podFacts(pod: Pod): PodFacts {
-  return { pod, ...requests(pod), hostPorts: [...hostPorts(pod)], nodeSelector: Object.entries(pod.spec.nodeSelector ?? {}) };
+  return {
+    pod,
+    ...requests(pod),
+    hostPorts: [...hostPorts(pod)],
+    nodeSelector: Object.entries(pod.spec.nodeSelector ?? {}),
+    affinityTerms: requiredNodeAffinityTerms(pod.spec),
+  };
 }
 
 /**
@@ -49,11 +59,11 @@ export const taintToleration: Filter = ({ pod }, { node }) => {
   return taint ? `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` : undefined;
 };
 
-/** nodeAffinity rejects nodes whose labels do not match the pod's nodeSelector. */
-export const nodeAffinity: Filter = ({ nodeSelector }, { node }) => {
-  if (nodeSelector.length === 0) return undefined;
+/** nodeAffinity rejects nodes that do not match the pod's nodeSelector or its required node affinity (labels, and `metadata.name` fields). */
+export const nodeAffinity: Filter = ({ nodeSelector, affinityTerms }, { node }) => {
+  if (nodeSelector.length === 0 && affinityTerms === undefined) return undefined;
   const labels = node.metadata.labels ?? {};
-  const ok = nodeSelector.every(([k, v]) => labels[k] === v);
+  const ok = nodeSelector.every(([k, v]) => labels[k] === v) && (affinityTerms === undefined || nodeMatchesTerms(affinityTerms, node));
   return ok ? undefined : "node(s) didn't match Pod's node affinity/selector";
 };
 

@@ -4,6 +4,7 @@
  * take one of a fixed set of values. The text is this course's own; the field lists stay in the
  * schema files.
  */
+import { DAEMONSET_DOCS, DAEMONSET_TYPES } from './docs-daemonset.ts';
 import { MORE_DOCS } from './docs-more.ts';
 import { POD_DOCS, POD_TYPES } from './docs-pod.ts';
 
@@ -118,6 +119,7 @@ const API_DOCS: Record<string, string> = {
 
 const TYPES: Record<string, string> = {
   ...POD_TYPES,
+  ...DAEMONSET_TYPES,
   Pod: 'A Pod is one or more containers that share a network namespace and storage and are scheduled together onto a node. Pods are created by users or controllers and run by the kubelet.',
   Deployment: 'A Deployment keeps a number of identical pods running from a pod template and rolls out template changes through ReplicaSets.',
   ReplicaSet: 'A ReplicaSet keeps a given number of pods matching its selector running.',
@@ -144,7 +146,7 @@ const TYPES: Record<string, string> = {
 
 const REQUIRED = new Set([
   'PodSpec.containers', 'Container.name', 'ContainerPort.containerPort', 'EnvVar.name', 'VolumeMount.name', 'VolumeMount.mountPath',
-  'Volume.name', 'DeploymentSpec.selector', 'DeploymentSpec.template', 'ReplicaSetSpec.selector', 'ServicePort.port',
+  'Volume.name', 'DeploymentSpec.selector', 'DeploymentSpec.template', 'ReplicaSetSpec.selector', 'DaemonSetSpec.selector', 'DaemonSetSpec.template', 'ServicePort.port',
   'LabelSelectorRequirement.key', 'LabelSelectorRequirement.operator', 'Taint.key', 'Taint.effect', 'OwnerReference.apiVersion',
   'OwnerReference.kind', 'OwnerReference.name', 'OwnerReference.uid', 'HTTPGetAction.port', 'TCPSocketAction.port', 'GRPCAction.port',
   'HTTPHeader.name', 'HTTPHeader.value', 'HostPathVolumeSource.path', 'KeyToPath.key', 'KeyToPath.path', 'ObjectFieldSelector.fieldPath',
@@ -176,6 +178,7 @@ const ENUMS: Record<string, string[]> = {
   'ServiceSpec.internalTrafficPolicy': ['Cluster', 'Local'],
   'ServiceSpec.ipFamilyPolicy': ['PreferDualStack', 'RequireDualStack', 'SingleStack'],
   'DeploymentStrategy.type': ['Recreate', 'RollingUpdate'],
+  'DaemonSetUpdateStrategy.type': ['OnDelete', 'RollingUpdate'],
   'Taint.effect': EFFECTS,
   'Toleration.effect': EFFECTS,
   'Toleration.operator': ['Equal', 'Exists'],
@@ -193,7 +196,7 @@ const ENUMS: Record<string, string[]> = {
 /** fieldDoc returns what explain knows about `struct.field`. */
 export function fieldDoc(struct: string, field: string): FieldDoc {
   const key = `${struct}.${field}`;
-  const description = POD_DOCS[key] ?? MORE_DOCS[key] ?? API_DOCS[key] ?? API_DOCS[field];
+  const description = POD_DOCS[key] ?? MORE_DOCS[key] ?? DAEMONSET_DOCS[key] ?? API_DOCS[key] ?? API_DOCS[field];
   return { description, required: REQUIRED.has(key) || undefined, enum: ENUMS[key] };
 }
 

@@ -72,17 +72,19 @@ function validateRollingUpdate(maxSurge: IntOrString | undefined, maxUnavailable
   return errs;
 }
 
-function positiveIntOrPercent(field: string, v: IntOrString | undefined): FieldError[] {
+/** positiveIntOrPercent is ValidatePositiveIntOrPercent. */
+export function positiveIntOrPercent(field: string, v: IntOrString | undefined): FieldError[] {
   if (typeof v === 'string') return PERCENT.test(v) ? [] : [{ field, detail: `Invalid value: ${goIntOrString(v)}: ${PERCENT_MSG}` }];
   return nonNegative(field, v);
 }
 
-function percentValue(v: IntOrString | undefined): number | undefined {
+/** percentValue is getPercentValue: the number of a valid percentage, else undefined. */
+export function percentValue(v: IntOrString | undefined): number | undefined {
   return typeof v === 'string' && PERCENT.test(v) ? Number(v.slice(0, -1)) : undefined;
 }
 
 /** intOrPercentValue is getIntOrPercentValue: the percentage's number, or IntValue() (Atoi of a bad string is 0). */
-function intOrPercentValue(v: IntOrString | undefined): number {
+export function intOrPercentValue(v: IntOrString | undefined): number {
   const pct = percentValue(v);
   if (pct !== undefined) return pct;
   if (typeof v === 'string') return /^[+-]?\d+$/.test(v) ? Number(v) : 0;

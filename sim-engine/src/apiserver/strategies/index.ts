@@ -5,6 +5,7 @@ import { namespaceStrategy } from './namespace.ts';
 import { serviceStrategy } from './service.ts';
 import { deploymentStrategy } from './deployment.ts';
 import { replicaSetStrategy } from './replicaset.ts';
+import { daemonSetStrategy } from './daemonset.ts';
 
 const strategies: Record<string, Strategy> = {
   Pod: podStrategy as Strategy,
@@ -12,6 +13,7 @@ const strategies: Record<string, Strategy> = {
   Service: serviceStrategy as Strategy,
   Deployment: deploymentStrategy as Strategy,
   ReplicaSet: replicaSetStrategy as Strategy,
+  DaemonSet: daemonSetStrategy as Strategy,
 };
 
 /** strategyFor returns the strategy of a kind (an empty one for kinds with no special rules). */

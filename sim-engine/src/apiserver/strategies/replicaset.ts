@@ -77,7 +77,8 @@ export function immutableSelector(next: LabelSelector | undefined, old: LabelSel
   return [{ field: 'spec.selector', detail: `Invalid value: ${value}: field is immutable` }];
 }
 
-function validateLabelSelector(sel: LabelSelector): FieldError[] {
+/** validateLabelSelector is ValidateLabelSelector at `spec.selector`: operators and their values. */
+export function validateLabelSelector(sel: LabelSelector): FieldError[] {
   const errs: FieldError[] = [];
   (sel.matchExpressions ?? []).forEach((e, i) => {
     const at = `spec.selector.matchExpressions[${i}]`;
@@ -93,7 +94,7 @@ function validateLabelSelector(sel: LabelSelector): FieldError[] {
 }
 
 /** templateLabelErrors checks label syntax; ValidatePodTemplateSpec reports it at `spec.template.labels`. */
-function templateLabelErrors(labels: Record<string, string> | undefined): FieldError[] {
+export function templateLabelErrors(labels: Record<string, string> | undefined): FieldError[] {
   if (!labels) return [];
   return validateMeta({ name: 'template', labels }, () => []).map((e) => ({ ...e, field: 'spec.template.labels' }));
 }

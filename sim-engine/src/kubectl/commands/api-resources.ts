@@ -5,7 +5,7 @@ import { KubectlError, UsageError } from '../errors.ts';
 import { bool, list, str } from '../flags.ts';
 import { tableWriter } from '../printers/tabwriter.ts';
 
-const ALL_CATEGORY = new Set(['Pod', 'Service', 'Deployment', 'ReplicaSet']);
+const ALL_CATEGORY = new Set(['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet']);
 const FULL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 function verbsOf(r: ResourceInfo): string[] {

@@ -6,7 +6,7 @@ import { kubectlSession, WEB_DEPLOYMENT } from './testing.ts';
 
 // Words that reach deep into the verbs: types, names, flags with good and bad values, junk.
 const WORDS = [
-  'pods', 'pod', 'po', 'deploy', 'deployments.apps', 'rs', 'svc', 'ep', 'endpointslices', 'nodes', 'ns', 'events', 'all', 'foo',
+  'pods', 'pod', 'po', 'deploy', 'deployments.apps', 'rs', 'ds', 'ds/kube-proxy', 'svc', 'ep', 'endpointslices', 'nodes', 'ns', 'events', 'all', 'foo',
   'web', 'deploy/web', 'svc/web', 'pod/web', 'node-1', 'nope', 'a/b/c', 'pods,svc', 'deploy,rs', '-A', '-o', 'wide', 'yaml', 'json',
   'name', '-o=jsonpath={.items[*].metadata.name}', '-o=custom-columns=N:.metadata.name', '-l', 'app=web', 'app in (a', '!app',
   '--field-selector', 'status.phase=Running', 'foo=bar', 'metadata.name!=web', '--sort-by', '.metadata.name', '{.spec', '-w',

@@ -38,7 +38,7 @@ export function byLogging(a: Pod, b: Pod): number {
 }
 
 function selectorOf(obj: KubeObject): Selector | undefined {
-  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') return labelSelector((obj as ReplicaSet).spec.selector);
+  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'DaemonSet') return labelSelector((obj as ReplicaSet).spec.selector);
   if (obj.kind === 'Service') {
     const sel = (obj as Service).spec.selector;
     return sel && Object.keys(sel).length ? selectorFromMap(sel) : undefined;

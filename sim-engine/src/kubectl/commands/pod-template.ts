@@ -9,11 +9,11 @@ import { str } from '../flags.ts';
 import type { ResultPrinter } from '../print-result.ts';
 import type { DryRunMode } from './dry-run.ts';
 
-/** podSpecOf is the pod spec of a pod, or of the template of a Deployment or ReplicaSet; undefined for other kinds. */
+/** podSpecOf is the pod spec of a pod, or of the template of a Deployment, ReplicaSet or DaemonSet; undefined for other kinds. */
 export function podSpecOf(obj: KubeObject): PodSpec | undefined {
   const o = obj as KubeObject & { spec?: { template?: { spec?: PodSpec } } & Partial<PodSpec> };
   if (obj.kind === 'Pod') return o.spec as PodSpec;
-  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') return o.spec?.template?.spec;
+  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'DaemonSet') return o.spec?.template?.spec;
   return undefined;
 }
 

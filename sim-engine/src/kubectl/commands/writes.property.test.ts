@@ -119,7 +119,7 @@ const VERBS: string[][] = [
   ['cluster-info'], ['config', 'view'], ['config', 'get-contexts'], ['config', 'set-context'], ['config', 'use-context'], ['config', 'current-context'],
 ];
 const WORDS = [
-  'deploy', 'deployment/web', 'web', 'pod', 'pods', 'rs', 'svc', 'svc/web', 'node', 'nodes', 'control-plane', 'ns', 'default', 'nope', 'a/b/c',
+  'deploy', 'deployment/web', 'web', 'pod', 'pods', 'rs', 'ds', 'ds/kube-proxy', 'svc', 'svc/web', 'node', 'nodes', 'control-plane', 'ns', 'default', 'nope', 'a/b/c',
   'app=web', 'app-', 'x=y', 'tier=fe', 'nginx=nginx:1.26', '*=busybox', 'bad image', '=', '-', '--', 'sleep', '3600',
   '--image=nginx', '--image', '--replicas=3', '--replicas', '-1', 'two', '--current-replicas=3', '--port=80', '--port', '8080', '--target-port=http',
   '--type=NodePort', '--type=Bogus', '--protocol=UDP', '--name=x', '--tcp=80:8080', '--tcp=abc', '--node-port=30080', '--overwrite', '--all', '-l', '--list',

@@ -105,7 +105,7 @@ async function init(host: MachineHost, ctx: ProgramContext): Promise<number> {
   const state = initControlPlane(cluster, machines, host.fs(), here);
   // Ctrl+C stops the printing, not the work: without `kubeadm reset` a half-built control plane could never be finished.
   const finish = () => {
-    addEssentialAddons(cluster, here);
+    addEssentialAddons(cluster);
     Object.assign(host.context, { ...KUBEADM_CONTEXT, server: `https://${endpointOf(here)}` });
   };
   const kubeletMs = 500 + cluster.random.int(500);

@@ -8,7 +8,7 @@ import { parseResourceArgs, type ResourceRequest } from '../../resource-args.ts'
 import { fieldMatcher, listError } from './field-selector.ts';
 
 /** ALL_CATEGORY is what the `all` category expands to, in the server's order, limited to the kinds the sandbox serves. */
-export const ALL_CATEGORY = ['pods', 'services', 'deployments', 'replicasets'];
+export const ALL_CATEGORY = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'];
 
 /** parseGetArgs is parseResourceArgs with the `all` category expanded in a comma-separated type list. */
 export function parseGetArgs(args: readonly string[]): ResourceRequest[] {

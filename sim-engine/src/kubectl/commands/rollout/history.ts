@@ -40,6 +40,10 @@ function historyOf(inv: Invocation, d: Deployment): Map<number, PodTemplateSpec>
 
 function unsupported(t: RolloutTarget, what: 'history viewer' | 'rollbacker'): KubectlError {
   const gk = groupKind(t.resource);
+  // kubectl reads a DaemonSet's history from its ControllerRevisions, which the sandbox does not keep.
+  if (t.resource.kind === 'DaemonSet') {
+    return new KubectlError(`rollout ${what === 'history viewer' ? 'history' : 'undo'} of daemonsets.apps is not supported in this sandbox (it keeps no ControllerRevisions)`);
+  }
   // Only the kinds kubectl has a visitor for get the "no ... implemented" message.
   if (['Pod', 'ReplicaSet'].includes(t.resource.kind)) return new KubectlError(`no ${what} has been implemented for "${gk}"`);
   const verb = what === 'history viewer' ? 'history' : 'rollbacker';

@@ -1,9 +1,9 @@
 /**
- * `kubectl rollout status`: the DeploymentStatusViewer evaluated on the current object and then
+ * `kubectl rollout status`: the DeploymentStatusViewer (or DaemonSetStatusViewer) evaluated on the current object and then
  * on every watch event of it, one line per evaluation, until the rollout is done, the object is
  * deleted, the timeout passes or Ctrl+C.
  */
-import type { Deployment } from '../../../api/apps.ts';
+import type { DaemonSet, Deployment } from '../../../api/apps.ts';
 import type { WatchEvent } from '../../../store/store.ts';
 import { waitUntil, type Invocation } from '../../command.ts';
 import { KubectlError } from '../../errors.ts';
@@ -40,9 +40,24 @@ export function deploymentStatus(d: Deployment, revision: number): StatusResult 
   return { message: 'Waiting for deployment spec update to be observed...\n', done: false };
 }
 
+/** daemonSetStatus is DaemonSetStatusViewer.Status (DaemonSets keep no revisions here, so `--revision` is ignored, as upstream). */
+export function daemonSetStatus(ds: DaemonSet): StatusResult {
+  const name = ds.metadata.name;
+  if (ds.spec.updateStrategy?.type !== 'RollingUpdate') throw new KubectlError('rollout status is only available for RollingUpdate strategy type');
+  const s = ds.status;
+  if ((ds.metadata.generation ?? 0) > (s?.observedGeneration ?? 0)) return { message: 'Waiting for daemon set spec update to be observed...\n', done: false };
+  const desired = s?.desiredNumberScheduled ?? 0;
+  const updated = s?.updatedNumberScheduled ?? 0;
+  if (updated < desired) return { message: `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...\n`, done: false };
+  const available = s?.numberAvailable ?? 0;
+  if (available < desired) return { message: `Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...\n`, done: false };
+  return { message: `daemon set "${name}" successfully rolled out\n`, done: true };
+}
+
 /** rolloutStatus watches one object's rollout; it resolves to the exit status. */
 export async function rolloutStatus(inv: Invocation, t: RolloutTarget): Promise<number> {
-  if (t.resource.kind !== 'Deployment') throw new KubectlError(`no status viewer has been implemented for ${groupKind(t.resource)}`);
+  const kind = t.resource.kind;
+  if (kind !== 'Deployment' && kind !== 'DaemonSet') throw new KubectlError(`no status viewer has been implemented for ${groupKind(t.resource)}`);
   const revision = Number(str(inv.flags, 'revision', '0'));
   const timeout = durationFlag(str(inv.flags, 'timeout', '0s'), 'timeout', 'rollout status');
   const watch = bool(inv.flags, 'watch', true);
@@ -50,7 +65,7 @@ export async function rolloutStatus(inv: Invocation, t: RolloutTarget): Promise<
   const pending: WatchEvent[] = [];
   // The watch starts with the object as listed (a synthetic ADDED), then every change to it.
   pending.push({ type: 'ADDED', object: t.object });
-  const unsubscribe = inv.cluster.store.watch('Deployment', (e) => {
+  const unsubscribe = inv.cluster.store.watch(kind, (e) => {
     if (e.object.metadata.namespace === namespace && e.object.metadata.name === name) pending.push(e);
   });
   let finished = false;
@@ -63,7 +78,7 @@ export async function rolloutStatus(inv: Invocation, t: RolloutTarget): Promise<
       }
       let result: StatusResult;
       try {
-        result = deploymentStatus(e.object as Deployment, revision);
+        result = kind === 'DaemonSet' ? daemonSetStatus(e.object as DaemonSet) : deploymentStatus(e.object as Deployment, revision);
       } catch (err) {
         failure = err;
         return true;

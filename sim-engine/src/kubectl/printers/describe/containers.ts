@@ -4,7 +4,14 @@ import { rfc1123z } from '../../../util/time.ts';
 import type { PrefixWriter } from '../prefix-writer.ts';
 
 /** describeContainers writes `<label>:` then each container's image, ports, command, state, probes, env and mounts. */
-export function describeContainers(w: PrefixWriter, label: string, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined, space = ''): void {
+export function describeContainers(
+  w: PrefixWriter,
+  label: string,
+  containers: readonly Container[],
+  statuses: readonly ContainerStatus[] | undefined,
+  space = '',
+  fieldValue?: (fieldPath: string) => string,
+): void {
   const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
   w.write(0, `${space}${label}:\n`);
   for (const c of containers) {
@@ -38,12 +45,28 @@ export function describeContainers(w: PrefixWriter, label: string, containers: r
     if (c.startupProbe) w.write(2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
     w.write(2, `Environment:${c.env?.length ? '' : '\t<none>'}\n`);
     for (const e of c.env ?? []) {
-      (e.value ?? '').split('\n').forEach((line, i) => w.write(3, i === 0 ? `${e.name}:\t${line}\n` : `\t${line}\n`));
+      const from = e.valueFrom as { fieldRef?: { apiVersion?: string; fieldPath?: string }; configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef } | undefined;
+      if (from?.fieldRef) {
+        const path = from.fieldRef.fieldPath ?? '';
+        w.write(3, `${e.name}:\t${fieldValue?.(path) ?? ''} (${from.fieldRef.apiVersion ?? ''}:${path})\n`);
+      } else if (from?.configMapKeyRef) {
+        w.write(3, `${e.name}:\t<set to the key '${from.configMapKeyRef.key}' of config map '${from.configMapKeyRef.name ?? ''}'>\tOptional: ${from.configMapKeyRef.optional === true}\n`);
+      } else if (from?.secretKeyRef) {
+        w.write(3, `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name ?? ''}'>\tOptional: ${from.secretKeyRef.optional === true}\n`);
+      } else {
+        (e.value ?? '').split('\n').forEach((line, i) => w.write(3, i === 0 ? `${e.name}:\t${line}\n` : `\t${line}\n`));
+      }
     }
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
     w.write(2, `Mounts:${mounts.length ? '' : '\t<none>'}\n`);
     for (const m of mounts) w.write(3, `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`);
   }
+}
+
+interface KeyRef {
+  key: string;
+  name?: string;
+  optional?: boolean;
 }
 
 function describeState(w: PrefixWriter, name: string, state: ContainerState): void {

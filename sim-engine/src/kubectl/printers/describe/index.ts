@@ -1,5 +1,5 @@
 /** The describers by kind: each renders one object (with its events) as `kubectl describe` does. */
-import type { Deployment, ReplicaSet } from '../../../api/apps.ts';
+import type { DaemonSet, Deployment, ReplicaSet } from '../../../api/apps.ts';
 import type { EndpointSlice, Endpoints } from '../../../api/endpoints.ts';
 import type { KubeObject } from '../../../api/meta.ts';
 import type { Namespace } from '../../../api/namespace.ts';
@@ -7,6 +7,7 @@ import type { Node } from '../../../api/node.ts';
 import type { Pod } from '../../../api/pod.ts';
 import type { Service } from '../../../api/service.ts';
 import type { Cluster } from '../../../cluster.ts';
+import { describeDaemonSet } from './daemonset.ts';
 import { describeNamespace } from './namespace.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
@@ -41,6 +42,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   Namespace: (obj) => describeNamespace(obj as Namespace),
   Deployment: (obj, c, s) => describeDeployment(obj as Deployment, c, events(obj, c, s)),
   ReplicaSet: (obj, c, s) => describeReplicaSet(obj as ReplicaSet, c, events(obj, c, s)),
+  DaemonSet: (obj, c, s) => describeDaemonSet(obj as DaemonSet, c, events(obj, c, s)),
   Service: (obj, c, s) => {
     const slices = c.api.list<EndpointSlice>('EndpointSlice', obj.metadata.namespace).filter((e) => e.metadata.labels?.['kubernetes.io/service-name'] === obj.metadata.name);
     return describeService(obj as Service, slices, events(obj, c, s), c.now());

@@ -40,8 +40,11 @@ export function describePod(pod: Pod, events: readonly Event[], now: number): st
   const owner = pod.metadata.ownerReferences?.find((r) => r.controller);
   if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
   if (s.nominatedNodeName) w.write(0, `NominatedNodeName:\t${s.nominatedNodeName}\n`);
-  if (pod.spec.initContainers?.length) describeContainers(w, 'Init Containers', pod.spec.initContainers, s.initContainerStatuses);
-  describeContainers(w, 'Containers', pod.spec.containers, s.containerStatuses);
+  // EnvValueRetriever: a fieldRef shows the field's value (fieldpath.ExtractFieldPathAsString's common paths).
+  const fieldValue = (path: string): string =>
+    ({ 'metadata.name': pod.metadata.name, 'metadata.namespace': pod.metadata.namespace, 'metadata.uid': pod.metadata.uid, 'spec.nodeName': pod.spec.nodeName, 'spec.serviceAccountName': pod.spec.serviceAccountName, 'status.hostIP': s.hostIP, 'status.podIP': s.podIP })[path] ?? '';
+  if (pod.spec.initContainers?.length) describeContainers(w, 'Init Containers', pod.spec.initContainers, s.initContainerStatuses, '', fieldValue);
+  describeContainers(w, 'Containers', pod.spec.containers, s.containerStatuses, '', fieldValue);
   if (s.conditions?.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
     for (const c of s.conditions) w.write(1, `${c.type} \t${c.status} \n`);

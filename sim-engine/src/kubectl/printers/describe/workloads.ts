@@ -63,7 +63,7 @@ export function describeDeployment(d: Deployment, cluster: Cluster, events: read
 }
 
 /** podsStatus counts the phases of the pods a controller owns: Running, Waiting (Pending), Succeeded and Failed. */
-export function podsStatus(cluster: Cluster, rs: ReplicaSet): string {
+export function podsStatus(cluster: Cluster, rs: Pick<ReplicaSet, 'metadata'> & { spec: Pick<ReplicaSet['spec'], 'selector'> }): string {
   const sel = labelSelector(rs.spec.selector);
   const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
   for (const p of cluster.api.list<Pod>('Pod', rs.metadata.namespace)) {

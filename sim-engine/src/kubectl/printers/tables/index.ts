@@ -7,7 +7,7 @@ import { nodeTable } from './node.ts';
 import { podTable } from './pod.ts';
 import { serviceTable } from './service.ts';
 import type { TableDef } from './table.ts';
-import { deploymentTable, replicaSetTable } from './workloads.ts';
+import { daemonSetTable, deploymentTable, replicaSetTable } from './workloads.ts';
 
 const TABLES: Record<string, TableDef> = {
   Pod: podTable as TableDef,
@@ -17,6 +17,7 @@ const TABLES: Record<string, TableDef> = {
   Event: eventTable as TableDef,
   Deployment: deploymentTable as TableDef,
   ReplicaSet: replicaSetTable as TableDef,
+  DaemonSet: daemonSetTable as TableDef,
   Endpoints: endpointsTable as TableDef,
   EndpointSlice: endpointSliceTable as TableDef,
 };

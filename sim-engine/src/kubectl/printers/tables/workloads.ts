@@ -1,7 +1,7 @@
-/** The apps/v1 tables: deployments and replicasets, as printDeployment and printReplicaSet fill them. */
-import type { Deployment, ReplicaSet } from '../../../api/apps.ts';
+/** The apps/v1 tables: deployments, replicasets and daemonsets, as printDeployment, printReplicaSet and printDaemonSet fill them. */
+import type { DaemonSet, Deployment, ReplicaSet } from '../../../api/apps.ts';
 import type { Container } from '../../../api/pod.ts';
-import { formatLabelSelector } from '../labels.ts';
+import { formatLabels, formatLabelSelector } from '../labels.ts';
 import { age } from './pod.ts';
 import type { TableDef } from './table.ts';
 
@@ -60,6 +60,38 @@ export const replicaSetTable: TableDef<ReplicaSet> = {
       age(rs.metadata.creationTimestamp, now),
       ...containerCells(rs.spec.template?.spec?.containers ?? []),
       formatLabelSelector(rs.spec.selector),
+    ];
+  },
+};
+
+/** daemonSetTable is `kubectl get daemonsets`. */
+export const daemonSetTable: TableDef<DaemonSet> = {
+  columns: [
+    { name: 'NAME' },
+    { name: 'DESIRED' },
+    { name: 'CURRENT' },
+    { name: 'READY' },
+    { name: 'UP-TO-DATE' },
+    { name: 'AVAILABLE' },
+    { name: 'NODE SELECTOR' },
+    { name: 'AGE' },
+    { name: 'CONTAINERS', wide: true },
+    { name: 'IMAGES', wide: true },
+    { name: 'SELECTOR', wide: true },
+  ],
+  row(ds, now) {
+    const s = ds.status;
+    return [
+      ds.metadata.name!,
+      String(s?.desiredNumberScheduled ?? 0),
+      String(s?.currentNumberScheduled ?? 0),
+      String(s?.numberReady ?? 0),
+      String(s?.updatedNumberScheduled ?? 0),
+      String(s?.numberAvailable ?? 0),
+      formatLabels(ds.spec.template?.spec?.nodeSelector),
+      age(ds.metadata.creationTimestamp, now),
+      ...containerCells(ds.spec.template?.spec?.containers ?? []),
+      formatLabelSelector(ds.spec.selector),
     ];
   },
 };
