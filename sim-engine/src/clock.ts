@@ -30,6 +30,8 @@ export class Clock {
   private nowMs: number;
   private seq = 0;
   private heap: Timer[] = [];
+  // Each owner's pending timers. An owner's set stays when it empties: owners are the cluster's
+  // components (one set each, however many nodes), and a kubelet's timers come and go a pod at a time.
   private readonly byOwner = new Map<string, Set<Timer>>();
   private pending = 0;
 
@@ -58,7 +60,6 @@ export class Clock {
       mine.delete(t);
       this.pending--;
     }
-    if (mine.size === 0) this.byOwner.delete(owner);
     // Cancelled timers wait in the heap until they surface; rebuild when they dominate it.
     if (this.heap.length > 64 && this.heap.length > 2 * this.pending) this.compact();
   }
@@ -148,7 +149,6 @@ export class Clock {
     const mine = this.byOwner.get(t.owner);
     if (!mine?.delete(t)) return;
     this.pending--;
-    if (mine.size === 0) this.byOwner.delete(t.owner);
   }
 
   private compact(): void {

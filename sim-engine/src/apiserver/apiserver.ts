@@ -85,32 +85,36 @@ export class ApiServer {
   create<T extends KubeObject>(input: T, actor: string, opts: { dryRun?: boolean } = {}): T {
     const r = mustResource(input.kind);
     const strategy = strategyFor(input.kind);
-    const ctx = this.context();
+    const ctx = strategy.defaults || strategy.validate || strategy.prepareForCreate ? this.context() : undefined;
     let obj = copyUnowned(input);
     const meta = { ...obj.metadata };
     if (r.namespaced) meta.namespace = meta.namespace || 'default';
     else delete meta.namespace;
     if (!meta.name && meta.generateName) meta.name = `${meta.generateName.slice(0, 58)}${this.random.string(5)}`;
-    obj = { ...obj, metadata: meta };
+    // copyUnowned shares a frozen input as it is and copies any other: that copy is this request's own.
+    if (Object.isFrozen(obj)) obj = { ...obj, metadata: meta };
+    else obj.metadata = meta;
     // Namespace lifecycle is admission, which runs before the object is validated.
     if (r.namespaced) this.checkNamespace(r, meta.namespace!, meta.name ?? '');
-    if (strategy.defaults) obj = strategy.defaults(obj, ctx) as T;
-    const errs = [...validateMeta(obj.metadata, strategy.nameCheck ?? dns1123Subdomain), ...(strategy.validate?.(obj, ctx) ?? [])];
-    if (errs.length) throw invalid(r.kind, r.group, meta.name ?? meta.generateName ?? '', errs);
+    if (strategy.defaults) obj = strategy.defaults(obj, ctx!) as T;
+    const metaErrs = validateMeta(obj.metadata, strategy.nameCheck ?? dns1123Subdomain);
+    const kindErrs = strategy.validate?.(obj, ctx!) ?? [];
+    if (metaErrs.length || kindErrs.length) throw invalid(r.kind, r.group, meta.name ?? meta.generateName ?? '', [...metaErrs, ...kindErrs]);
     if (this.store.get(r.kind, meta.namespace ?? '', meta.name!)) {
       if (input.metadata.name || !meta.generateName) throw alreadyExists(r, meta.name!);
       obj = { ...obj, metadata: { ...obj.metadata, name: this.redrawName(r, meta.namespace ?? '', meta.generateName) } };
     }
-    if (strategy.prepareForCreate) obj = strategy.prepareForCreate(obj, ctx) as T;
+    if (strategy.prepareForCreate) obj = strategy.prepareForCreate(obj, ctx!) as T;
     const now = rfc3339(this.clock.now());
-    const metadata: KubeObject['metadata'] = {
-      ...obj.metadata,
-      uid: this.random.uid(),
-      resourceVersion: opts.dryRun ? undefined : this.store.nextResourceVersion(),
-      creationTimestamp: obj.metadata.creationTimestamp ?? now,
-    };
+    // The object and its metadata are this request's own copies unless a strategy replaced them:
+    // the server's fields are then set on them in place (the keys land where a spread puts them).
+    const own = !Object.isFrozen(obj) && obj.metadata === meta;
+    const metadata: KubeObject['metadata'] = own ? meta : { ...obj.metadata };
+    metadata.uid = this.random.uid();
+    metadata.resourceVersion = opts.dryRun ? undefined : this.store.nextResourceVersion();
+    metadata.creationTimestamp = metadata.creationTimestamp ?? now;
     if (strategy.hasGeneration) metadata.generation = 1;
-    const stamped = { ...obj, metadata } as T;
+    const stamped = (own ? obj : { ...obj, metadata }) as T;
     if (opts.dryRun) return stamped;
     this.store.put(stamped);
     this.record(actor, 'create', stamped);
@@ -154,8 +158,10 @@ export class ApiServer {
     const status = (input as { status?: unknown }).status;
     if (jsonEqual(status, (old as { status?: unknown }).status)) return old;
     // The new status keeps the parts that did not change, so readers and the next write compare them by identity.
-    const next = { ...old, status: shareUnchanged(copyUnowned(status), (old as { status?: unknown }).status) } as T;
-    return this.write(next, actor, 'status');
+    const shared = shareUnchanged(copyUnowned(status), (old as { status?: unknown }).status);
+    // Built in one go (the keys keep their places, as `write` would leave them).
+    const stored = { ...old, status: shared, metadata: { ...old.metadata, resourceVersion: this.store.nextResourceVersion() } } as T;
+    return this.commit(stored, actor, 'status');
   }
 
   /**
@@ -205,7 +211,9 @@ export class ApiServer {
       ...(current.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
       { lastProbeTime: null, lastTransitionTime: now, status: 'True', type: 'PodScheduled' },
     ];
-    return this.write({ ...current, spec: { ...current.spec, nodeName: node }, status: { ...current.status, conditions } } as T, actor, 'update');
+    // Built in one go, stamped as `write` would (every key keeps its place).
+    const metadata = { ...current.metadata, resourceVersion: this.store.nextResourceVersion() };
+    return this.commit({ ...current, spec: { ...current.spec, nodeName: node }, status: { ...current.status, conditions }, metadata } as T, actor, 'update');
   }
 
   /** removeFinalizer drops a finalizer and, if the object is being deleted and none remain, removes it. */
@@ -287,7 +295,11 @@ export class ApiServer {
   }
 
   private write<T extends KubeObject>(obj: T, actor: string, verb: AuditEntry['verb']): T {
-    const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: this.store.nextResourceVersion() } } as T;
+    return this.commit({ ...obj, metadata: { ...obj.metadata, resourceVersion: this.store.nextResourceVersion() } } as T, actor, verb);
+  }
+
+  /** commit stores an object already stamped with its new resourceVersion and audits the write. */
+  private commit<T extends KubeObject>(stored: T, actor: string, verb: AuditEntry['verb']): T {
     this.store.put(stored);
     this.record(actor, verb, stored);
     return stored;

@@ -104,8 +104,17 @@ function parseReference(image: string): ImageRef | undefined {
 
 /** findImage looks a reference up in the catalog. */
 export function findImage(ref: ImageRef): ImageInfo | undefined {
-  return byReference.get(`${ref.repository}:${ref.tag}`);
+  // `normalized` is `repository:tag`, the catalog's key, already built once per reference.
+  return byReference.get(ref.normalized);
 }
+
+/** imageID is the imageID a container status shows for a catalog image: its repository and digest. */
+export function imageID(info: ImageInfo): string {
+  return imageIDs.get(info) ?? `${info.repository}@${info.digest}`;
+}
+
+// Every status report of every running container shows its image ID: each is built once.
+const imageIDs = new Map<ImageInfo, string>(CATALOG.map((i) => [i, `${i.repository}@${i.digest}`]));
 
 const byReference = new Map<string, ImageInfo>();
 // The first entry for a reference wins, as a search of the catalog in order would find it.

@@ -74,6 +74,15 @@ export function allContainers(rt: PodRuntime): ContainerRuntime[] {
   return rt.initContainers?.length ? [...rt.initContainers, ...rt.containers] : rt.containers;
 }
 
+/** containerNamed finds a pod's container by name, init containers first (as allContainers lists them). */
+export function containerNamed(rt: PodRuntime, name: unknown): ContainerRuntime | undefined {
+  // Every timer a kubelet handles names its container: found without building the combined list.
+  const init = rt.initContainers;
+  if (init) for (let i = 0; i < init.length; i++) if (init[i]!.name === name) return init[i];
+  for (let i = 0; i < rt.containers.length; i++) if (rt.containers[i]!.name === name) return rt.containers[i];
+  return undefined;
+}
+
 /** isInitContainer tells whether `c` is one of the pod's init containers. */
 export function isInitContainer(rt: PodRuntime, c: ContainerRuntime): boolean {
   return rt.initContainers?.includes(c) ?? false;
@@ -86,7 +95,7 @@ export function initContainerDone(c: ContainerRuntime): boolean {
 
 /** initialized tells whether every init container has completed, so the app containers may start. */
 export function initialized(rt: PodRuntime): boolean {
-  return (rt.initContainers ?? []).every(initContainerDone);
+  return !rt.initContainers || rt.initContainers.every(initContainerDone);
 }
 
 /** KubeletState is everything one kubelet knows beyond the store. */

@@ -92,7 +92,8 @@ export class SchedulerCache {
 
   /** assume counts a pod on a node immediately after binding, before its watch event arrives. */
   assume(pod: Pod, node: string): void {
-    this.updatePod({ ...pod, spec: { ...pod.spec, nodeName: node } }, pod);
+    // The pod the binding returned is already on the node: no copy is needed to say so.
+    this.updatePod(pod.spec.nodeName === node ? pod : { ...pod, spec: { ...pod.spec, nodeName: node } }, pod);
   }
 
   private upsertNode(node: Node): void {
@@ -143,7 +144,8 @@ export class SchedulerCache {
 
   /** updatePod moves a pod's placement to match its current state (`pod` undefined when deleted). */
   private updatePod(pod: Pod | undefined, ref: Pod): void {
-    const key = `${ref.metadata.namespace}/${ref.metadata.name}/${ref.metadata.uid}`;
+    // Every version of a pod carries the one uid string; a recreated pod (same name) has a new one.
+    const key = ref.metadata.uid ?? `${ref.metadata.namespace}/${ref.metadata.name}`;
     const active = pod?.spec.nodeName && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
     const before = this.placed.get(key);
     if (before && (!active || before.node !== pod!.spec.nodeName)) {
@@ -156,7 +158,7 @@ export class SchedulerCache {
         node: pod!.spec.nodeName!,
         cpu: r.cpu,
         memory: r.memory,
-        ports: pod!.spec.containers.flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => `${p.protocol ?? 'TCP'}/${p.hostPort}`)),
+        ports: hostPortsOf(pod!),
         owner: pod!.metadata.ownerReferences?.find((o) => o.controller)?.uid,
       };
       this.placed.set(key, placement);
@@ -179,6 +181,13 @@ export class SchedulerCache {
       counts[i] = info.byOwner.get(p.owner) ?? 0;
     }
   }
+}
+
+/** hostPortsOf lists the `PROTOCOL/port` host ports a pod's containers ask for (nearly always none). */
+function hostPortsOf(pod: Pod): string[] {
+  const out: string[] = [];
+  for (const c of pod.spec.containers) if (c.ports) for (const p of c.ports) if (p.hostPort) out.push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  return out;
 }
 
 function finished(pod: Pod): boolean {

@@ -32,7 +32,11 @@ export class Scheduler implements Component {
   private readonly queue = new WorkQueue();
   private state: SchedulerState = { unschedulable: {}, nextStartNodeIndex: 0 };
   private readonly cache: SchedulerCache;
-  /** The best-scoring feasible nodes of the pod being placed; one array, reused for every pod. */
+  /**
+   * The best-scoring feasible nodes of the pod being placed, in its first entries: one array,
+   * reused for every pod and never shrunk (emptying it would free its storage, and it grows to
+   * hundreds of entries again for every pod on a large cluster).
+   */
   private readonly ties: NodeInfo[] = [];
   private readonly api: ApiServer;
   private readonly store: Store;
@@ -94,11 +98,11 @@ export class Scheduler implements Component {
       return;
     }
     const names = this.cache.nodeInfos();
-    const reasons = new Map<string, number>();
+    let reasons: Map<string, number> | undefined;
     let curable = 0;
     const facts = podFacts(pod);
     const ties = this.ties;
-    ties.length = 0;
+    let tied = 0;
     // Scoring (fewest pods of the same owner, then fewest pods, then at random) happens as the
     // feasible nodes are found, in the order they are found.
     const owner = pod.metadata.ownerReferences?.find((r) => r.controller)?.uid;
@@ -114,6 +118,7 @@ export class Scheduler implements Component {
       const info = names[position]!;
       const reason = runFilters(facts, info);
       if (reason) {
+        reasons ??= new Map();
         if (typeof reason === 'string') reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
         else for (const r of reason) reasons.set(r, (reasons.get(r) ?? 0) + 1);
         if (PREEMPTION_HELPS.has(typeof reason === 'string' ? reason : reason[0]!)) curable++;
@@ -123,17 +128,16 @@ export class Scheduler implements Component {
       const score = (ownerCounts ? ownerCounts[position]! : 0) * 1000 + info.podCount;
       if (score < best) {
         best = score;
-        ties.length = 0;
+        tied = 0;
       }
-      if (score === best) ties.push(info);
+      if (score === best) ties[tied++] = info;
     }
     if (names.length) this.state.nextStartNodeIndex = (this.state.nextStartNodeIndex + processed) % names.length;
     if (feasible === 0) {
-      this.fail(pod, key, names.length, reasons, curable);
+      this.fail(pod, key, names.length, reasons ?? new Map(), curable);
       return;
     }
-    const chosen = ties[this.random.int(ties.length)]!;
-    ties.length = 0;
+    const chosen = ties[this.random.int(tied)]!;
     delete this.state.unschedulable[key];
     const bound = this.api.bind(pod, chosen.node.metadata.name!, ACTOR, rfc3339(this.clock.now()));
     this.cache.assume(bound, chosen.node.metadata.name!);

@@ -33,6 +33,9 @@ type Bucket = Map<string, KubeObject>;
 export class Store {
   private rv: number;
   private readonly kinds = new Map<string, Map<string, Bucket>>();
+  // Each bucket's names in order, as a list last sorted them: most writes change an object, not
+  // which objects there are, and controllers list the same few Services for every pod event.
+  private readonly sortedNames = new Map<Bucket, readonly string[]>();
   // Secondary indexes map an object's uid (indexKeyOf) to its current version, so a lookup resolves nothing.
   private readonly podsByNode = new Map<string, Map<string, KubeObject>>();
   private readonly byOwner = new Map<string, Map<string, KubeObject>>();
@@ -59,8 +62,8 @@ export class Store {
   list(kind: string, namespace?: string): KubeObject[] {
     const byNs = this.kinds.get(kind);
     if (!byNs) return [];
-    if (namespace !== undefined) return sortedValues(byNs.get(namespace));
-    return [...byNs.keys()].sort().flatMap((ns) => sortedValues(byNs.get(ns)));
+    if (namespace !== undefined) return this.sortedValues(byNs.get(namespace));
+    return [...byNs.keys()].sort().flatMap((ns) => this.sortedValues(byNs.get(ns)));
   }
 
   /** count returns how many objects of a kind exist. */
@@ -91,6 +94,7 @@ export class Store {
     if (!bucket) byNs.set(ns, (bucket = new Map()));
     const old = bucket.get(name);
     bucket.set(name, obj);
+    if (!old) this.sortedNames.delete(bucket);
     // Most writes keep the node and the owners: then the index entries are only pointed at the
     // new object, in place (the order of podsOnNode and dependentsOf is not promised).
     if (old && (old.metadata.uid !== obj.metadata.uid || !sameIndexKeys(old, obj))) this.unindex(old);
@@ -109,6 +113,7 @@ export class Store {
     const old = bucket?.get(obj.metadata.name!);
     if (!bucket || !old) return undefined;
     bucket.delete(obj.metadata.name!);
+    this.sortedNames.delete(bucket);
     this.unindex(old);
     const deleted = freezeOwned({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
     this.emit({ type: 'DELETED', object: deleted, old });
@@ -137,7 +142,7 @@ export class Store {
     for (const kind of [...this.kinds.keys()].sort()) {
       const byNs = this.kinds.get(kind)!;
       // A loop, not push(...spread): a namespace can hold more objects than a call has arguments.
-      for (const ns of [...byNs.keys()].sort()) for (const o of sortedValues(byNs.get(ns))) objects.push(o);
+      for (const ns of [...byNs.keys()].sort()) for (const o of this.sortedValues(byNs.get(ns))) objects.push(o);
     }
     return { resourceVersion: this.rv, objects };
   }
@@ -145,6 +150,7 @@ export class Store {
   /** restore replaces the contents without notifying watchers. */
   restore(s: StoreState): void {
     this.kinds.clear();
+    this.sortedNames.clear();
     this.podsByNode.clear();
     this.byOwner.clear();
     this.rv = s.resourceVersion;
@@ -158,6 +164,14 @@ export class Store {
       bucket.set(obj.metadata.name!, obj);
       this.index(obj);
     }
+  }
+
+  /** sortedValues lists a bucket's objects by name. */
+  private sortedValues(bucket: Bucket | undefined): KubeObject[] {
+    if (!bucket) return [];
+    let names = this.sortedNames.get(bucket);
+    if (!names) this.sortedNames.set(bucket, (names = [...bucket.keys()].sort()));
+    return names.map((k) => bucket.get(k)!);
   }
 
   private emit(event: WatchEvent): void {
@@ -180,7 +194,8 @@ export class Store {
     if (!node && !obj.metadata.ownerReferences?.length) return;
     const key = indexKeyOf(obj);
     if (node) addTo(this.podsByNode, node, key, obj);
-    for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key, obj);
+    const refs = obj.metadata.ownerReferences;
+    if (refs) for (let i = 0; i < refs.length; i++) addTo(this.byOwner, refs[i]!.uid, key, obj);
   }
 
   private unindex(obj: KubeObject): void {
@@ -188,7 +203,8 @@ export class Store {
     if (!node && !obj.metadata.ownerReferences?.length) return;
     const key = indexKeyOf(obj);
     if (node) this.podsByNode.get(node)?.delete(key);
-    for (const ref of obj.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
+    const refs = obj.metadata.ownerReferences;
+    if (refs) for (let i = 0; i < refs.length; i++) this.byOwner.get(refs[i]!.uid)?.delete(key);
   }
 }
 
@@ -223,22 +239,20 @@ function subscribe(lists: Map<string, readonly Watcher[]>, key: string, watcher:
 /** sameIndexKeys tells whether two versions of an object sit under the same node and owners in the indexes. */
 function sameIndexKeys(a: KubeObject, b: KubeObject): boolean {
   if (nodeNameOf(a) !== nodeNameOf(b)) return false;
-  const ra = a.metadata.ownerReferences ?? [];
-  const rb = b.metadata.ownerReferences ?? [];
+  const ra = a.metadata.ownerReferences ?? NO_REFS;
+  const rb = b.metadata.ownerReferences ?? NO_REFS;
   if (ra === rb) return true;
   if (ra.length !== rb.length) return false;
   for (let i = 0; i < ra.length; i++) if (ra[i]!.uid !== rb[i]!.uid) return false;
   return true;
 }
 
+const NO_REFS: readonly { uid: string }[] = [];
+
 function nodeNameOf(obj: KubeObject): string | undefined {
   return obj.kind === 'Pod' ? (obj as { spec?: { nodeName?: string } }).spec?.nodeName : undefined;
 }
 
-function sortedValues(bucket: Bucket | undefined): KubeObject[] {
-  if (!bucket) return [];
-  return [...bucket.keys()].sort().map((k) => bucket.get(k)!);
-}
 
 function addTo(index: Map<string, Map<string, KubeObject>>, k: string, key: string, obj: KubeObject): void {
   let entries = index.get(k);

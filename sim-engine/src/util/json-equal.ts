@@ -1,3 +1,5 @@
+import { sameKeyOrder } from './stored.ts';
+
 /**
  * jsonEqual tells whether two plain-data values serialise to the same JSON, exactly as
  * `JSON.stringify(a) === JSON.stringify(b)` would (key order counts, undefined fields are
@@ -16,21 +18,18 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const bk = definedKeys(bo);
-  let i = 0;
+  // Every defined value of `a` equal to `b`'s under the same key (a key `b` lacks reads as
+  // undefined, which no defined value equals), then as many defined keys in `b`: the same keys.
+  let count = 0;
   for (const k in ao) {
     const v = ao[k];
     if (v === undefined) continue;
-    if (bk[i] !== k || !jsonEqual(v, bo[k])) return false;
-    i++;
+    if (!jsonEqual(v, bo[k])) return false;
+    count++;
   }
-  return i === bk.length;
-}
-
-function definedKeys(o: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  for (const k in o) if (o[k] !== undefined) out.push(k);
-  return out;
+  for (const k in bo) if (bo[k] !== undefined) count--;
+  // Last, as equal objects are rare among those that differ somewhere: the same key order.
+  return count === 0 && sameKeyOrder(ao, bo);
 }
 
 /** scalar maps a non-object to what decides its JSON text (NaN and infinities print as null). */

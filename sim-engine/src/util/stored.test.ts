@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { copyUnowned, freezeOwned, shareUnchanged } from './stored.ts';
+import { copyUnowned, definedKeysAre, freezeOwned, sameKeyOrder, shareUnchanged } from './stored.ts';
 
 describe('copyUnowned', () => {
   it('deep-copies plain data and drops undefined fields', () => {
@@ -54,6 +54,30 @@ describe('shareUnchanged on random data', () => {
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
         expect(JSON.stringify(shareUnchanged(structuredClone(a), freezeOwned(structuredClone(b))))).toBe(JSON.stringify(a));
         expect(shareUnchanged(structuredClone(a), freezeOwned(structuredClone(a)))).toEqual(a);
+      }),
+    );
+  });
+});
+
+describe('definedKeysAre', () => {
+  it('tells whether the defined keys are exactly the ones listed, in that order', () => {
+    expect(definedKeysAre({ a: 1, b: undefined, c: null }, ['a', 'c'])).toBe(true);
+    expect(definedKeysAre({ c: 1, a: 1 }, ['a', 'c'])).toBe(false);
+    expect(definedKeysAre({ a: 1 }, ['a', 'c'])).toBe(false);
+    expect(definedKeysAre({ a: 1, c: 1, d: 1 }, ['a', 'c'])).toBe(false);
+    expect(definedKeysAre({}, [])).toBe(true);
+  });
+});
+
+describe('sameKeyOrder', () => {
+  it('agrees with comparing the lists of defined keys, for small and large objects', () => {
+    const keys = fc.uniqueArray(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'.split('')), { maxLength: 26 });
+    const object = keys.chain((ks) => fc.tuple(...ks.map((k) => fc.tuple(fc.constant(k), fc.oneof(fc.integer(), fc.constant(undefined))))).map((e) => Object.fromEntries(e)));
+    const defined = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+    fc.assert(
+      fc.property(object, object, (a, b) => {
+        expect(sameKeyOrder(a, b)).toBe(JSON.stringify(defined(a)) === JSON.stringify(defined(b)));
+        expect(sameKeyOrder(a, { ...a })).toBe(true);
       }),
     );
   });

@@ -58,16 +58,62 @@ export function shareUnchanged<T>(next: T, prev: unknown): T {
   }
   const n = next as Record<string, unknown>;
   const p = prev as Record<string, unknown>;
-  const previousKeys: string[] = [];
-  for (const k in p) if (p[k] !== undefined) previousKeys.push(k);
-  let i = 0;
   for (const k in n) {
     if (n[k] === undefined) continue;
     n[k] = shareUnchanged(n[k], p[k]);
-    // Equal means the same defined keys in the same order, each holding the very same value.
-    if (previousKeys[i] !== k || n[k] !== p[k]) same = false;
+    if (n[k] !== p[k]) same = false;
+  }
+  // Equal means the same defined keys in the same order, each holding the very same value; the
+  // order is only looked at once every value matched, which few of the objects walked do.
+  return (same && sameKeyOrder(n, p) ? prev : next) as T;
+}
+
+/** sameKeyOrder tells whether two objects have the same defined keys in the same order. */
+export function sameKeyOrder(a: object, b: object): boolean {
+  let i = 0;
+  for (const k in a) {
+    if ((a as Record<string, unknown>)[k] === undefined) continue;
+    // Objects of a handful of keys (nearly all) are paired key by key without listing either's
+    // keys; a large one is listed once rather than walked over and over.
+    if (i === PAIRWISE_KEYS) return listedKeysMatch(a, b);
+    if (definedKeyAt(b, i) !== k) return false;
     i++;
   }
-  if (i !== previousKeys.length) same = false;
-  return (same ? prev : next) as T;
+  return definedKeyAt(b, i) === undefined;
+}
+
+const PAIRWISE_KEYS = 16;
+
+/** definedKeyAt is an object's `i`-th defined key (undefined when it has no more). */
+function definedKeyAt(o: object, i: number): string | undefined {
+  let j = 0;
+  for (const k in o) {
+    if ((o as Record<string, unknown>)[k] === undefined) continue;
+    if (j === i) return k;
+    j++;
+  }
+  return undefined;
+}
+
+function listedKeysMatch(a: object, b: object): boolean {
+  const ak = definedKeys(a);
+  const bk = definedKeys(b);
+  return ak.length === bk.length && ak.every((k, i) => k === bk[i]);
+}
+
+function definedKeys(o: object): string[] {
+  const out: string[] = [];
+  for (const k in o) if ((o as Record<string, unknown>)[k] !== undefined) out.push(k);
+  return out;
+}
+
+/**
+ * definedKeysAre tells whether an object's defined keys are exactly `keys`, in that order: with
+ * its values checked one by one, whether it is the very object a builder setting those keys in
+ * that order would make, and so may be kept instead.
+ */
+export function definedKeysAre(value: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in value) if ((value as Record<string, unknown>)[k] !== undefined && keys[i++] !== k) return false;
+  return i === keys.length;
 }

@@ -17,10 +17,9 @@ export class WorkQueue {
 
   /** add queues a key unless it is already queued. */
   add(key: string): void {
-    if (!this.queued.has(key)) {
-      this.queued.add(key);
-      this.order.push(key);
-    }
+    // One hash lookup, not two: the set grows only when the key was not queued yet.
+    const size = this.queued.size;
+    if (this.queued.add(key).size !== size) this.order.push(key);
     this.onAdd?.();
   }
 

@@ -6,12 +6,17 @@ import { invalidValue, required } from './field.ts';
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
+const NO_LABELS: Record<string, string> = Object.freeze({});
+
 /** validateMeta checks the name with `nameCheck` and the labels' syntax. */
 export function validateMeta(meta: ObjectMeta, nameCheck: (field: string, value: string) => FieldError[]): FieldError[] {
   const errs: FieldError[] = [];
   if (!meta.name) errs.push(required('metadata.name', 'name or generateName is required'));
   else errs.push(...nameCheck('metadata.name', meta.name));
-  for (const [k, v] of Object.entries(meta.labels ?? {})) {
+  // Every write passes here, most without labels (Events): no entry arrays.
+  const labels: Record<string, unknown> = meta.labels ?? NO_LABELS;
+  for (const k in labels) {
+    const v = labels[k];
     const name = k.includes('/') ? k.slice(k.indexOf('/') + 1) : k;
     if (!QUALIFIED_NAME.test(name) || name.length > 63) {
       errs.push(

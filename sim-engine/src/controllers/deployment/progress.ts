@@ -79,7 +79,8 @@ function stuckCheckAt(d: Deployment, next: WorkingStatus, now: number): number |
 /** replicaFailure lifts a ReplicaFailure condition from the new ReplicaSet, else from any old one. */
 function replicaFailure(allRSs: ReplicaSet[], newRS: ReplicaSet | undefined): DeploymentCondition | undefined {
   const from = (rs: ReplicaSet | undefined) => rs?.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
-  const c = from(newRS) ?? allRSs.map(from).find((x) => x !== undefined);
+  let c = from(newRS);
+  for (let i = 0; !c && i < allRSs.length; i++) c = from(allRSs[i]);
   if (!c) return undefined;
   const t = c.lastTransitionTime ?? '';
   return { type: 'ReplicaFailure', status: c.status, lastUpdateTime: t, lastTransitionTime: t, reason: c.reason ?? '', message: c.message ?? '' };

@@ -30,7 +30,8 @@ export function working(s: Deployment['status']): WorkingStatus {
     readyReplicas: s?.readyReplicas ?? 0,
     availableReplicas: s?.availableReplicas ?? 0,
     unavailableReplicas: s?.unavailableReplicas ?? 0,
-    conditions: (s?.conditions ?? []).map((c) => ({ ...c })),
+    // Conditions are replaced, never changed in place: the stored (frozen) ones are kept as they are.
+    conditions: s?.conditions ? [...s.conditions] : [],
     ...(s?.collisionCount !== undefined ? { collisionCount: s.collisionCount } : {}),
   };
 }
@@ -59,7 +60,7 @@ export function calculateStatus(allRSs: (ReplicaSet | undefined)[], newRS: Repli
     readyReplicas: sumStatus(allRSs, 'readyReplicas'),
     availableReplicas: available,
     unavailableReplicas: Math.max(0, sumSpec(allRSs) - available),
-    conditions: (d.status?.conditions ?? []).map((c) => ({ ...c })),
+    conditions: d.status?.conditions ? [...d.status.conditions] : [],
     ...(d.status?.collisionCount !== undefined ? { collisionCount: d.status.collisionCount } : {}),
   };
   if (available >= replicasOf(d) - maxUnavailable(d)) {
@@ -105,5 +106,6 @@ export function setCondition(s: WorkingStatus, cond: DeploymentCondition): void 
 
 /** removeCondition drops a condition by type. */
 export function removeCondition(s: WorkingStatus, type: DeploymentCondition['type']): void {
-  s.conditions = s.conditions.filter((c) => c.type !== type);
+  // Every sync of a Deployment without a ReplicaFailure asks to remove one: nothing to copy then.
+  if (getCondition(s, type)) s.conditions = s.conditions.filter((c) => c.type !== type);
 }

@@ -24,6 +24,7 @@ import {
   isRollingUpdate,
   isSaturated,
   maxRevision,
+  newReplicaSetAnnotationsCurrent,
   maxSurge,
   newRSNewReplicas,
   replicasAnnotationsNeedUpdate,
@@ -69,7 +70,12 @@ export class DeploymentSync {
 
   /** refresh replaces each ReplicaSet by its stored version. */
   refresh(rss: (ReplicaSet | undefined)[]): ReplicaSet[] {
-    return rss.map((rs) => rs && this.latest(rs)).filter((rs): rs is ReplicaSet => rs !== undefined);
+    const out: ReplicaSet[] = [];
+    for (let i = 0; i < rss.length; i++) {
+      const rs = rss[i] && this.latest(rss[i]!);
+      if (rs) out.push(rs);
+    }
+    return out;
   }
 
   /** event records a Normal (or Warning) event about the Deployment. */
@@ -110,16 +116,19 @@ export class DeploymentSync {
     const d = this.d;
     const newRevision = maxRevision(oldRSs) + 1;
     if (existing) {
-      const copy: ReplicaSet = { ...existing, metadata: { ...existing.metadata }, spec: { ...existing.spec } };
-      const annotationsUpdated = setNewReplicaSetAnnotations(d, copy, newRevision, true);
-      if (annotationsUpdated || (copy.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0)) {
-        copy.spec.minReadySeconds = d.spec.minReadySeconds;
-        return this.deps.api.update(copy, ACTOR);
+      const minReadyChanged = (existing.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0);
+      if (minReadyChanged || !newReplicaSetAnnotationsCurrent(d, existing, newRevision)) {
+        const copy: ReplicaSet = { ...existing, metadata: { ...existing.metadata }, spec: { ...existing.spec } };
+        if (setNewReplicaSetAnnotations(d, copy, newRevision, true) || minReadyChanged) {
+          copy.spec.minReadySeconds = d.spec.minReadySeconds;
+          return this.deps.api.update(copy, ACTOR);
+        }
       }
-      this.setRevision(copy.metadata.annotations?.[REVISION] ?? '');
+      // Unchanged, the copy's revision is the existing one's.
+      this.setRevision(existing.metadata.annotations?.[REVISION] ?? '');
       if (hasProgressDeadline(this.d) && !getCondition(this.d.status, 'Progressing')) {
         const s = working(this.d.status);
-        setCondition(s, newCondition('Progressing', 'True', 'FoundNewReplicaSet', `Found new replica set "${copy.metadata.name}"`, this.now));
+        setCondition(s, newCondition('Progressing', 'True', 'FoundNewReplicaSet', `Found new replica set "${existing.metadata.name}"`, this.now));
         this.writeStatus(s);
       }
       return existing;

@@ -11,6 +11,7 @@ import {
   resolveFenceposts,
   REVISION,
   REVISION_HISTORY,
+  newReplicaSetAnnotationsCurrent,
   setNewReplicaSetAnnotations,
 } from './util.ts';
 
@@ -121,5 +122,25 @@ describe('pod-template-hash', () => {
     const t = makeDeployment('web').spec.template;
     const withHash = { ...t, metadata: { labels: { ...t.metadata!.labels, 'pod-template-hash': 'abc' }, annotations: {} } };
     expect(templateKey(withHash)).toBe(templateKey(t));
+  });
+
+  it('newReplicaSetAnnotationsCurrent is only true when setNewReplicaSetAnnotations would change nothing', () => {
+    const d = withReplicas(3);
+    d.metadata.annotations = { 'kubernetes.io/change-cause': 'first', 'kubectl.kubernetes.io/last-applied-configuration': '{}' };
+    const cases: [Record<string, string>, number][] = [
+      [{ [REVISION]: '2', 'kubernetes.io/change-cause': 'first' }, 2],
+      [{ [REVISION]: '2', 'kubernetes.io/change-cause': 'first' }, 1],
+      [{ [REVISION]: '2', 'kubernetes.io/change-cause': 'first' }, 3],
+      [{ [REVISION]: '2', 'kubernetes.io/change-cause': 'other' }, 2],
+      [{ [REVISION]: '2' }, 2],
+      [{ [REVISION]: 'x', 'kubernetes.io/change-cause': 'first' }, 2],
+      [{ 'kubernetes.io/change-cause': 'first' }, 1],
+    ];
+    for (const [annotations, revision] of cases) {
+      const current = newReplicaSetAnnotationsCurrent(d, rs('new', 3, annotations), revision);
+      const copy = rs('new', 3, { ...annotations });
+      if (current) expect(setNewReplicaSetAnnotations(d, copy, revision, true)).toBe(false);
+      expect(current).toBe(annotations[REVISION] === '2' && annotations['kubernetes.io/change-cause'] === 'first' && revision <= 2);
+    }
   });
 });

@@ -42,7 +42,7 @@ export class ReplicaSetController implements Component {
   private failures: Record<string, number> = {};
   // Derived from the store; rebuilt on demand, so never part of a snapshot.
   private readonly tallies = new Map<string, Tally>();
-  private readonly selectors = new Map<string, { generation: number; selector: Selector | undefined }>();
+  private readonly selectors = new Map<string, { generation: number; selector: Selector | undefined; labelsKey: string }>();
   private readonly podsByNode: PodsByNode;
   private readonly api: ApiServer;
   private readonly store: Store;
@@ -159,7 +159,7 @@ export class ReplicaSetController implements Component {
   /** claimPods brings the ReplicaSet's tally up to date, adopting and releasing pods on the way (ClaimPods). */
   private claimPods(rs: ReplicaSet): Tally {
     const uid = rs.metadata.uid!;
-    const labelsKey = JSON.stringify(rs.spec.template.metadata?.labels ?? {});
+    const labelsKey = this.templateOf(rs).labelsKey;
     let tally = this.tallies.get(uid);
     let names: string[];
     if (!tally || tally.labelsKey !== labelsKey) {
@@ -180,16 +180,17 @@ export class ReplicaSetController implements Component {
   }
 
   private claimPod(rs: ReplicaSet, selector: Selector | undefined, tally: Tally, name: string): void {
-    tally.remove(name);
+    // A pod that stays claimed is counted afresh in place (add replaces it, the common case);
+    // on every other way out it is forgotten first.
     const pod = this.store.get('Pod', rs.metadata.namespace ?? '', name) as Pod | undefined;
-    if (!pod || !isPodActive(pod)) return;
+    if (!pod || !isPodActive(pod)) return tally.remove(name);
     const ref = controllerRefOf(pod);
     const matches = selectorMatches(selector, pod.metadata.labels);
     const deleting = rs.metadata.deletionTimestamp !== undefined;
+    if (ref?.uid === rs.metadata.uid && matches) return tally.add(pod, rs.spec.template.metadata?.labels);
+    tally.remove(name);
     if (ref) {
-      if (ref.uid !== rs.metadata.uid) return;
-      if (matches) tally.add(pod, rs.spec.template.metadata?.labels);
-      else if (!deleting) this.write(rs, () => this.api.update(withoutOwner(pod, ref.uid), ACTOR), tally, name);
+      if (ref.uid === rs.metadata.uid && !deleting) this.write(rs, () => this.api.update(withoutOwner(pod, ref.uid), ACTOR), tally, name);
       return;
     }
     if (deleting || !matches) return;
@@ -284,12 +285,17 @@ export class ReplicaSetController implements Component {
   }
 
   private selectorOf(rs: ReplicaSet): Selector | undefined {
+    return this.templateOf(rs).selector;
+  }
+
+  /** templateOf is the ReplicaSet's parsed selector and its template's labels as JSON, worked out once per generation (spec changes bump it). */
+  private templateOf(rs: ReplicaSet): { selector: Selector | undefined; labelsKey: string } {
     const generation = rs.metadata.generation ?? 1;
     const cached = this.selectors.get(rs.metadata.uid!);
-    if (cached?.generation === generation) return cached.selector;
-    const selector = labelSelectorAsSelector(rs.spec.selector);
-    this.selectors.set(rs.metadata.uid!, { generation, selector });
-    return selector;
+    if (cached?.generation === generation) return cached;
+    const entry = { generation, selector: labelSelectorAsSelector(rs.spec.selector), labelsKey: JSON.stringify(rs.spec.template.metadata?.labels ?? {}) };
+    this.selectors.set(rs.metadata.uid!, entry);
+    return entry;
   }
 }
 

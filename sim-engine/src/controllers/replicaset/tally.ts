@@ -54,12 +54,21 @@ export class Tally {
 
   /** add counts a claimed pod (replacing what was known about it). */
   add(pod: Pod, templateLabels: Record<string, string> | undefined): void {
-    this.remove(pod.metadata.name!);
-    if (!this.removedSinceSort.delete(pod.metadata.name!)) this.joinedSinceSort = true;
+    const name = pod.metadata.name!;
+    const had = this.pods.get(name);
+    if (had) {
+      // Still claimed: counted afresh in its place, the order of names unchanged.
+      if (had.ready) this.readyCount--;
+      if (had.fullyLabeled) this.labelledCount--;
+    } else if (!this.removedSinceSort.delete(name)) {
+      this.joinedSinceSort = true;
+    }
     const ready = isPodReady(pod);
     const labels = pod.metadata.labels ?? {};
-    const fullyLabeled = Object.entries(templateLabels ?? {}).every(([k, v]) => labels[k] === v);
-    this.pods.set(pod.metadata.name!, { pod, ready, since: ready ? readySince(pod) : 0, fullyLabeled });
+    let fullyLabeled = true;
+    // Every pod of a ReplicaSet passes here on every status report: no entry arrays.
+    for (const k in templateLabels) if (labels[k] !== templateLabels[k]) fullyLabeled = false;
+    this.pods.set(name, { pod, ready, since: ready ? readySince(pod) : 0, fullyLabeled });
     if (ready) this.readyCount++;
     if (fullyLabeled) this.labelledCount++;
   }
