@@ -10,6 +10,7 @@ import { Clock, type ClockState } from './clock.ts';
 import type { Component } from './component.ts';
 import { createControllers } from './controllers/index.ts';
 import { NodeLeases } from './controllers/nodelifecycle/leases.ts';
+import { EventTTL } from './apiserver/event-ttl.ts';
 import { EventRecorder, type RecorderState } from './events/recorder.ts';
 import { inContainer } from './kubectl/commands/exec/in-container.ts';
 import { Kubelet, type KubeletConfig } from './kubelet/kubelet.ts';
@@ -53,6 +54,8 @@ export class Cluster {
   readonly store: Store;
   readonly api: ApiServer;
   readonly recorder: EventRecorder;
+  /** Events' one-hour lifetime (kube-apiserver's --event-ttl), enforced as the clock passes it. */
+  readonly eventTTL: EventTTL;
   readonly scheduler: Scheduler;
   readonly kubelets = new Map<string, Kubelet>();
   /** Kubelets with queued work, and each kubelet's place in drain order. */
@@ -76,6 +79,7 @@ export class Cluster {
     this.store = new Store();
     this.api = new ApiServer(this.store, this.clock, this.random);
     this.recorder = new EventRecorder(this.api, this.clock);
+    this.eventTTL = new EventTTL({ store: this.store, api: this.api, clock: this.clock });
     this.controllers = createControllers(this.deps());
     this.scheduler = new Scheduler(this.deps());
     this.network = new Network({ api: this.api, clock: this.clock, kubelet: (node) => this.kubelets.get(node) });
@@ -177,10 +181,14 @@ export class Cluster {
   advanceTo(t: number): void {
     this.drain();
     for (let timer = this.clock.takeDue(t); timer; timer = this.clock.takeDue(t)) {
+      // Events whose hour ran out before this moment are gone before anything happens at it.
+      this.eventTTL.expire(this.clock.now());
       this.componentNamed(timer.owner)?.onTimer(timer.action);
       this.drain();
     }
     this.clock.setNow(t);
+    this.eventTTL.expire(t);
+    this.drain();
   }
 
   /** nextTimerAt is when the next piece of time-based work is due (undefined when the cluster is idle). */
@@ -235,11 +243,13 @@ export class Cluster {
     cluster.recorder.state = copy.recorder;
     for (const k of copy.kubelets) cluster.addKubelet(k);
     for (const c of cluster.components()) if (copy.components[c.name] !== undefined) c.restore(copy.components[c.name]);
+    // A snapshot from before Events expired lists no leases: the stored Events get them now.
+    cluster.eventTTL.adoptStored();
     return cluster;
   }
 
   private components(): Component[] {
-    return [...this.controllers, this.scheduler, ...this.kubelets.values(), this.network];
+    return [...this.controllers, this.scheduler, ...this.kubelets.values(), this.network, this.eventTTL];
   }
 
   private mustKubelet(name: string): Kubelet {
