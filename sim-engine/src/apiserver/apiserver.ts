@@ -75,7 +75,10 @@ export class ApiServer {
   /** list returns the objects of a kind in a namespace (all namespaces when undefined) that match the options. */
   list<T extends KubeObject>(kind: string, namespace?: string, opts: ListOptions = {}): T[] {
     const r = mustResource(kind);
-    let items = this.store.list(kind, r.namespaced ? namespace : undefined);
+    const ns = r.namespaced ? namespace : undefined;
+    // Equality terms (app=web) narrow the candidates through the store's label index first.
+    const equal = (opts.labelSelector ?? []).filter((req) => req.op === 'in' && req.values.length === 1).map((req) => [req.key, req.values[0]!] as const);
+    let items = this.store.listByLabels(kind, ns, equal) ?? this.store.list(kind, ns);
     if (opts.labelSelector) items = items.filter((o) => matchesSelector(opts.labelSelector!, o.metadata.labels));
     if (opts.fieldSelector) items = items.filter(opts.fieldSelector);
     return items as T[];

@@ -6,6 +6,7 @@
  */
 import type { KubeObject } from '../api/meta.ts';
 import { freezeOwned } from '../util/stored.ts';
+import { LabelIndex } from './label-index.ts';
 
 /** WatchEventType is what happened to an object. */
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -29,7 +30,7 @@ export interface StoreState {
 
 type Bucket = Map<string, KubeObject>;
 
-/** Store keeps objects indexed by kind and namespace, plus pods by node and dependents by owner. */
+/** Store keeps objects indexed by kind and namespace, plus pods by node, dependents by owner and objects by label. */
 export class Store {
   private rv: number;
   private readonly kinds = new Map<string, Map<string, Bucket>>();
@@ -39,6 +40,7 @@ export class Store {
   // Secondary indexes map an object's uid (indexKeyOf) to its current version, so a lookup resolves nothing.
   private readonly podsByNode = new Map<string, Map<string, KubeObject>>();
   private readonly byOwner = new Map<string, Map<string, KubeObject>>();
+  private readonly labels = new LabelIndex();
   // Watcher lists are replaced, never changed, on (un)subscribe: an emit iterates the list as it
   // was when the change happened without copying it for every write.
   private readonly watchers = new Map<string, readonly Watcher[]>();
@@ -73,6 +75,26 @@ export class Store {
     return n;
   }
 
+  /**
+   * listByLabels returns the objects of a kind in one namespace (or all) that carry every label
+   * of `pairs`, sorted like list(); undefined when `pairs` is empty and the index cannot help.
+   */
+  listByLabels(kind: string, namespace: string | undefined, pairs: readonly (readonly [string, string])[]): KubeObject[] | undefined {
+    if (pairs.length === 0) return undefined;
+    const byNs = this.kinds.get(kind);
+    if (!byNs) return [];
+    const namespaces = namespace !== undefined ? [namespace] : [...byNs.keys()].sort();
+    const out: KubeObject[] = [];
+    for (const ns of namespaces) {
+      const bucket = byNs.get(ns);
+      for (const name of this.labels.candidates(kind, ns, pairs) ?? []) {
+        const obj = bucket?.get(name);
+        if (obj) out.push(obj);
+      }
+    }
+    return out;
+  }
+
   /** podsOnNode returns the pods bound to a node (unsorted keys resolved to objects). */
   podsOnNode(node: string): KubeObject[] {
     return [...(this.podsByNode.get(node)?.values() ?? [])];
@@ -99,6 +121,7 @@ export class Store {
     // new object, in place (the order of podsOnNode and dependentsOf is not promised).
     if (old && (old.metadata.uid !== obj.metadata.uid || !sameIndexKeys(old, obj))) this.unindex(old);
     this.index(obj);
+    this.labels.update(old, obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old });
   }
 
@@ -115,6 +138,7 @@ export class Store {
     bucket.delete(obj.metadata.name!);
     this.sortedNames.delete(bucket);
     this.unindex(old);
+    this.labels.update(old, undefined);
     const deleted = freezeOwned({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
     this.emit({ type: 'DELETED', object: deleted, old });
     return deleted;
@@ -153,6 +177,7 @@ export class Store {
     this.sortedNames.clear();
     this.podsByNode.clear();
     this.byOwner.clear();
+    this.labels.clear();
     this.rv = s.resourceVersion;
     for (const obj of s.objects) {
       freezeOwned(obj);
@@ -163,6 +188,7 @@ export class Store {
       if (!bucket) byNs.set(ns, (bucket = new Map()));
       bucket.set(obj.metadata.name!, obj);
       this.index(obj);
+      this.labels.update(undefined, obj);
     }
   }
 
