@@ -94,6 +94,9 @@ export class Kubelet implements Component {
     });
     deps.store.watchPodsOn(config.node, (e) => {
       const pod = e.object as Pod;
+      // A write of only the status (this kubelet's own reports, mostly) to a pod it already
+      // runs changes nothing a sync acts on: skip the empty sync.
+      if (e.type === 'MODIFIED' && this.state.pods[pod.metadata.uid!] && statusOnly(e.old as Pod, pod)) return;
       this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}/${pod.metadata.uid}`);
     });
   }
@@ -357,4 +360,11 @@ function canonical<T>(x: T): T {
     return out;
   };
   return sort(structuredData(x)) as T;
+}
+
+/** statusOnly tells whether a pod write left alone everything syncPod looks at: spec, uid and deletion. */
+function statusOnly(old: Pod, pod: Pod): boolean {
+  const a = old.metadata;
+  const b = pod.metadata;
+  return old.spec === pod.spec && a.uid === b.uid && a.deletionTimestamp === b.deletionTimestamp && a.deletionGracePeriodSeconds === b.deletionGracePeriodSeconds;
 }
