@@ -39,7 +39,8 @@ export class EndpointsController implements Component {
     const store = deps.store;
     store.watch('Service', (e) => {
       const key = keyOf(e.object.metadata.namespace, e.object.metadata.name);
-      this.forget(key);
+      this.selection.serviceChanged(e);
+      this.books.delete(key);
       this.queue.add(key);
     });
     store.watch('Pod', (e) => {

@@ -42,11 +42,6 @@ export function selectedPods(api: ApiServer, svc: Service): Pod[] {
   return api.list<Pod>('Pod', svc.metadata.namespace).filter((p) => selects(svc, p.metadata.labels));
 }
 
-/** servicesFor names the Services in a pod's namespace that select it now or selected it before a change. */
-export function servicesFor(api: ApiServer, pod: Pod, old?: Pod): Service[] {
-  return api.list<Service>('Service', pod.metadata.namespace).filter((s) => selects(s, pod.metadata.labels) || (old !== undefined && selects(s, old.metadata.labels)));
-}
-
 /**
  * resolveTargetPort is podutil.FindPort: a numeric targetPort is used as is, a named one is
  * looked up among the pod's container ports (same name and protocol); unset means `port`.

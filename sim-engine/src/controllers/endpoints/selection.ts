@@ -9,7 +9,8 @@
 import type { Pod } from '../../api/pod.ts';
 import type { Service } from '../../api/service.ts';
 import type { ApiServer } from '../../apiserver/apiserver.ts';
-import { selectedPods, selects, servicesFor } from './pods.ts';
+import type { WatchEvent } from '../../store/store.ts';
+import { selectedPods, selects } from './pods.ts';
 
 /** SelectionChange is what a sync learns: the pods the Service selects now, by name, and which changed. */
 export interface SelectionChange {
@@ -28,6 +29,8 @@ interface State {
 /** ServiceSelection tracks the pods each Service selects. */
 export class ServiceSelection {
   private readonly states = new Map<string, State>();
+  /** The Services of each namespace, kept from their watch: every pod change asks which select it. */
+  private readonly services = new Map<string, Map<string, Service>>();
   private readonly api: ApiServer;
 
   constructor(api: ApiServer) {
@@ -37,22 +40,39 @@ export class ServiceSelection {
   /** podChanged notes a change to a pod for every Service that selects it now or did before, and returns their keys. */
   podChanged(pod: Pod, old: Pod | undefined): string[] {
     const keys: string[] = [];
-    for (const svc of servicesFor(this.api, pod, old)) {
+    const services = this.services.get(pod.metadata.namespace ?? '');
+    if (!services) return keys;
+    for (const svc of services.values()) {
+      if (!selects(svc, pod.metadata.labels) && !(old && selects(svc, old.metadata.labels))) continue;
       const key = serviceKey(svc);
       this.states.get(key)?.dirty.add(pod.metadata.name!);
       keys.push(key);
     }
-    return keys;
+    // In name order, as listing them would give, whatever order they were created in.
+    return keys.length > 1 ? keys.sort() : keys;
   }
 
-  /** forget drops what is known of one Service (its selector or ports may have changed): the next sync starts over. */
+  /** serviceChanged follows a Service's watch event: what is known of its pods is dropped (its selector or ports may have changed), so the next sync starts over. */
+  serviceChanged(e: WatchEvent): void {
+    const svc = e.object as Service;
+    const ns = svc.metadata.namespace ?? '';
+    let services = this.services.get(ns);
+    if (!services) this.services.set(ns, (services = new Map()));
+    if (e.type === 'DELETED') services.delete(svc.metadata.name!);
+    else services.set(svc.metadata.name!, svc);
+    this.forget(serviceKey(svc));
+  }
+
+  /** forget drops what is known of one Service's pods: the next sync starts over. */
   forget(key: string): void {
     this.states.delete(key);
   }
 
-  /** reset forgets every Service, as after a restore. */
+  /** reset forgets everything and re-reads the Services, as after a restore. */
   reset(): void {
     this.states.clear();
+    this.services.clear();
+    for (const svc of this.api.list<Service>('Service')) this.serviceChanged({ type: 'ADDED', object: svc });
   }
 
   /** sync brings a Service's selection up to date and says what changed. */

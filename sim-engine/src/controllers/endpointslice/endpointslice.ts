@@ -60,7 +60,7 @@ export class EndpointSliceController implements Component {
     this.selection = new ServiceSelection(deps.api);
     deps.store.watch('Service', (e) => {
       const key = serviceKey(e.object);
-      this.selection.forget(key);
+      this.selection.serviceChanged(e);
       this.wanted.delete(key);
       this.queue.add(key);
     });
