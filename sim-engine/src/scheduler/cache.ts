@@ -13,6 +13,8 @@ import { parseCPU, parseMemory } from './quantity.ts';
 /** NodeInfo is a node plus the sum of what is placed on it. */
 export interface NodeInfo {
   node: Node;
+  /** Neither cordoned nor tainted: only NodeResourcesFit can turn a plain pod away (see `plain` in filters.ts). */
+  plain: boolean;
   /** The node's allocatable cpu (millicores), memory (bytes) and pod count, parsed once. */
   allocatable: { cpu: number; memory: number; pods: number };
   podCount: number;
@@ -103,10 +105,11 @@ export class SchedulerCache {
     const allocatable = { cpu: parseCPU(alloc.cpu ?? '0'), memory: parseMemory(alloc.memory ?? '0'), pods: Number(alloc.pods ?? '110') };
     if (existing) {
       existing.node = node;
+      existing.plain = isPlain(node);
       existing.allocatable = allocatable;
       return;
     }
-    this.infos.set(name, { node, allocatable, podCount: 0, cpu: 0, memory: 0, hostPorts: new Map(), byOwner: new Map() });
+    this.infos.set(name, { node, plain: isPlain(node), allocatable, podCount: 0, cpu: 0, memory: 0, hostPorts: new Map(), byOwner: new Map() });
     // Insert in name order (the order a sort of the names gives) rather than sorting them all again.
     let lo = 0;
     let hi = this.names.length;
@@ -198,4 +201,9 @@ function bump(map: Map<string, number>, key: string, by: number): void {
   const n = (map.get(key) ?? 0) + by;
   if (n <= 0) map.delete(key);
   else map.set(key, n);
+}
+
+/** isPlain tells whether a node is neither cordoned nor tainted. */
+function isPlain(node: Node): boolean {
+  return !node.spec.unschedulable && !node.spec.taints?.length;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import type { Node } from '../api/node.ts';
 import type { Pod } from '../api/pod.ts';
@@ -55,6 +56,7 @@ describe('runFilters', () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', resources: { requests: { cpu: '2' } } }] } } as Pod;
     const info = (unschedulable: boolean, labels: Record<string, string>, cpu: number): NodeInfo => ({
       node: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n', labels }, spec: { unschedulable } } as Node,
+      plain: !unschedulable,
       allocatable: { cpu, memory: 1e9, pods: 110 },
       podCount: 0,
       cpu: 0,
@@ -71,10 +73,39 @@ describe('runFilters', () => {
     expect(runFilters(facts, info(false, { disk: 'ssd' }, 1000))).toBe('Insufficient cpu');
     expect(runFilters(facts, info(false, { disk: 'ssd' }, 4000))).toBeUndefined();
   });
+  it('answers as the whole chain does when it checks only resources for a plain pod on a plain node', () => {
+    const node = fc.record({ unschedulable: fc.boolean(), tainted: fc.boolean(), ssd: fc.boolean(), cpu: fc.constantFrom(500, 4000), pods: fc.constantFrom(0, 1, 110) });
+    const pod = fc.record({ selector: fc.boolean(), hostPort: fc.boolean(), tolerant: fc.boolean() });
+    fc.assert(
+      fc.property(node, pod, (n, p) => {
+        const info: NodeInfo = {
+          node: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n', labels: n.ssd ? { disk: 'ssd' } : {} }, spec: { unschedulable: n.unschedulable, ...(n.tainted ? { taints: [{ key: 'k', effect: 'NoSchedule' as const }] } : {}) } } as Node,
+          plain: !n.unschedulable && !n.tainted,
+          allocatable: { cpu: n.cpu, memory: 1e9, pods: n.pods },
+          podCount: 0,
+          cpu: 0,
+          memory: 0,
+          hostPorts: new Map(),
+          byOwner: new Map(),
+        };
+        const spec: Pod['spec'] = {
+          containers: [{ name: 'c', resources: { requests: { cpu: '1' } }, ...(p.hostPort ? { ports: [{ containerPort: 80, hostPort: 8080 }] } : {}) }],
+          ...(p.selector ? { nodeSelector: { disk: 'ssd' } } : {}),
+          ...(p.tolerant ? { tolerations: [{ operator: 'Exists' as const }] } : {}),
+        };
+        const facts = podFacts({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec } as Pod);
+        let expected: Reasons | undefined;
+        for (const f of FILTERS) if ((expected = f(facts, info)) !== undefined) break;
+        expect(runFilters(facts, info)).toEqual(expected);
+      }),
+    );
+  });
+
   it('names every resource the node is short of, pods first', () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', resources: { requests: { cpu: '2', memory: '2G' } } }] } } as Pod;
     const info = (cpu: number, memory: number, pods: number): NodeInfo => ({
       node: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, spec: {} } as Node,
+      plain: true,
       allocatable: { cpu, memory, pods },
       podCount: 1,
       cpu: 0,

@@ -22,17 +22,22 @@ export interface PodFacts {
   nodeSelector: readonly [string, string][];
   /** The required node affinity's terms (undefined when the pod has none), as DaemonSet pods carry them. */
   affinityTerms: readonly NodeSelectorTerm[] | undefined;
+  /** No node selector, node affinity or host ports: on a plain node (NodeInfo.plain) only resources can fail. */
+  plain: boolean;
 }
 
 /** podFacts works out a pod's PodFacts. */
 export function podFacts(pod: Pod): PodFacts {
-  return {
+  const facts = {
     pod,
     ...requests(pod),
     hostPorts: [...hostPorts(pod)],
     nodeSelector: Object.entries(pod.spec.nodeSelector ?? {}),
     affinityTerms: requiredNodeAffinityTerms(pod.spec),
+    plain: false,
   };
+  facts.plain = facts.hostPorts.length === 0 && facts.nodeSelector.length === 0 && facts.affinityTerms === undefined;
+  return facts;
 }
 
 /**
@@ -105,6 +110,8 @@ export const FILTERS: readonly Filter[] = [nodeUnschedulable, taintToleration, n
  * thousand-node cluster is checked against hundreds of nodes.
  */
 export function runFilters(pod: PodFacts, info: NodeInfo): Reasons | undefined {
+  // The common case on a large cluster: the other four filters cannot fail, so only resources are checked.
+  if (pod.plain && info.plain) return nodeResourcesFit(pod, info);
   return nodeUnschedulable(pod, info) ?? taintToleration(pod, info) ?? nodeAffinity(pod, info) ?? nodePorts(pod, info) ?? nodeResourcesFit(pod, info);
 }
 

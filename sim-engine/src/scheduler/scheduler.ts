@@ -113,8 +113,10 @@ export class Scheduler implements Component {
     // next search where this one stopped, so large clusters stay fast and fairly used.
     const wanted = feasibleNodesToFind(names.length);
     let processed = 0;
-    for (; processed < names.length && feasible < wanted; processed++) {
-      const position = (this.state.nextStartNodeIndex + processed) % names.length;
+    const count = names.length;
+    const start = count ? this.state.nextStartNodeIndex % count : 0;
+    for (; processed < count && feasible < wanted; processed++) {
+      const position = start + processed < count ? start + processed : start + processed - count;
       const info = names[position]!;
       const reason = runFilters(facts, info);
       if (reason) {
