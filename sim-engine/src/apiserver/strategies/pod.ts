@@ -1,6 +1,7 @@
 /** The pod strategy: admission defaults, validation and the narrow set of fields an update may change. */
 import type { Pod } from '../../api/pod.ts';
 import { defaultPod } from '../defaults/pod.ts';
+import { admitPriority } from '../priority.ts';
 import { forbiddenField } from '../validation/field.ts';
 import { validatePodSpec } from '../validation/pod.ts';
 import type { Strategy } from './strategy.ts';
@@ -8,7 +9,7 @@ import type { Strategy } from './strategy.ts';
 /** podStrategy admits pods the way the API server and its admission plugins do. */
 export const podStrategy: Strategy<Pod> = {
   prepareForCreate(pod, ctx) {
-    const defaulted = defaultPod(pod, ctx.random);
+    const defaulted = defaultPod(admitPriority(pod), ctx.random);
     return { ...defaulted, status: { phase: 'Pending', qosClass: qosClass(defaulted) } };
   },
   validate(pod) {
