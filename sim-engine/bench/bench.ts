@@ -1,6 +1,7 @@
 /**
- * The engine benchmark: how long the simulated cluster takes to settle large Deployments and
- * roll them, and how fast kubectl answers. Run with `npm run bench`; figures go to stdout.
+ * The engine benchmark: how long the simulated cluster takes to settle large Deployments (one
+ * behind a Service, so the endpoints controllers' share shows) and roll them, and how fast
+ * kubectl answers. Run with `npm run bench`; figures go to stdout.
  */
 import { createCluster, Session, type Cluster } from '../src/index.ts';
 import type { Deployment } from '../src/api/apps.ts';
@@ -33,10 +34,14 @@ function ready(cluster: Cluster): number {
   return cluster.api.get<Deployment>('Deployment', 'default', 'web').status?.availableReplicas ?? 0;
 }
 
-/** scaleUp creates a Deployment at 0 replicas, scales it to `replicas`, and runs the cluster until every pod is available. */
-function scaleUp(replicas: number, nodes: number): { ms: number; cluster: Cluster } {
+/**
+ * scaleUp creates a Deployment at 0 replicas (behind a Service with `service`), scales it to
+ * `replicas`, and runs the cluster until every pod is available.
+ */
+function scaleUp(replicas: number, nodes: number, service = false): { ms: number; cluster: Cluster } {
   const cluster = createCluster(workers(nodes), { seed: 1 });
   cluster.api.create(deployment(0), 'bench');
+  if (service) cluster.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }, 'bench');
   cluster.drain();
   const t0 = performance.now();
   const d = cluster.api.get<Deployment>('Deployment', 'default', 'web');
@@ -73,6 +78,7 @@ const hundred = scaleUp(100, 10);
 const small = scaleUp(1_000, 100);
 rows.push(['Deployment 0 → 1,000 pods on 100 nodes', `${small.ms.toFixed(0)} ms`]);
 rows.push(['rolling update of 1,000 pods', `${rollingUpdate(small.cluster).toFixed(0)} ms`]);
+rows.push(['the same 1,000 pods behind a Service', `${scaleUp(1_000, 100, true).ms.toFixed(0)} ms`]);
 const large = scaleUp(10_000, 1_000);
 rows.push(['Deployment 0 → 10,000 pods on 1,000 nodes', `${large.ms.toFixed(0)} ms`]);
 rows.push(['growth 10k / 1k (target ≤ 12×)', `${(large.ms / small.ms).toFixed(1)}×`]);
