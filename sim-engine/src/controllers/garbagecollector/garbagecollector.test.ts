@@ -92,6 +92,14 @@ describe('garbage collector', () => {
 
   it('leaves alone references to kinds this API server does not serve', () => {
     const c = defaultCluster({ seed: 5 });
+    const owner = { apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db', uid: '6f2c1d9e-3b7a-4c55-9a1e-2d4f8b0c7e31', controller: true, blockOwnerDeletion: true };
+    c.api.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'db-0', namespace: 'default', ownerReferences: [owner] }, spec: { containers: [{ name: 'db', image: 'redis:7' }] } }, 'test');
+    c.advance(60_000);
+    expect(c.api.tryGet<Pod>('Pod', 'default', 'db-0')?.metadata.deletionTimestamp).toBeUndefined();
+  });
+
+  it('keeps the pods of a DaemonSet that exists (kube-proxy)', () => {
+    const c = defaultCluster({ seed: 5 });
     const proxies = () => c.api.list<Pod>('Pod', 'kube-system').filter((p) => p.metadata.name!.startsWith('kube-proxy-')).length;
     expect(proxies()).toBe(4);
     c.advance(60_000);
