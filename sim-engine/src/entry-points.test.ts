@@ -36,6 +36,12 @@ describe('entry points', () => {
     expect([...files].filter((f) => f.startsWith('kubectl/commands/') && f !== 'kubectl/commands/kubeconfig.ts' && !f.startsWith('kubectl/commands/exec/'))).toEqual([]);
   });
 
+  it("index.ts leaves the shell's text tools (awk, sed, grep, …) to load on first use", () => {
+    const files = graph('index.ts').files;
+    expect(files.has('shell/tools/lazy-tools.ts')).toBe(true);
+    expect([...files].filter((f) => /^shell\/tools\/(awk|sed|grep|sort|cut|tr|wc|xargs|tee|seq|head-tail|base64|regex)/.test(f))).toEqual([]);
+  });
+
   // The go-yaml decoder (about 11 KB gzip) is reached too, through the kubeconfig reader
   // (kubectl/request-context.ts imports kubeconfig-file.ts); only its stream splitter stays out.
   it('index.ts leaves the API schema and its docs to kubectl and the editor (manifests.ts)', () => {

@@ -24,6 +24,8 @@ export type { Completer, Completion } from './shell/complete.ts';
 export { kubectlCompleter, type CompletionHost } from './kubectl/completion.ts';
 // kubectl's verbs load on first use; a host may start loading them sooner (the browser: on the first keystroke).
 export { loadCommands as loadKubectl } from './kubectl/verbs.ts';
+// The shell's text tools (awk, sed, grep, …) load on first use too; the browser starts them with kubectl's verbs.
+export { loadTextTools } from './shell/tools/lazy-tools.ts';
 export { RESOURCES, type ResourceInfo } from './api/resources.ts';
 export { runTranscript, type TranscriptOptions, type TranscriptResult } from './transcript.ts';
 export { buildSession, scenarioStartTime, type BuildOptions } from './scenario/build.ts';

@@ -9,7 +9,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
-import { buildSession, loadKubectl, type ScenarioInput } from '@wheelhouse/sim-engine';
+import { buildSession, loadKubectl, loadTextTools, type ScenarioInput } from '@wheelhouse/sim-engine';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { mountChaosControls } from './chaos/chaos-controls.ts';
 import { parseChaosOptions } from './chaos/options.ts';
@@ -82,11 +82,13 @@ export function mountSandbox(host: SandboxHost): () => void {
   resize.observe(mount);
   cleanups.push(() => resize.disconnect());
   if (hintId) term.textarea?.setAttribute('aria-describedby', hintId);
-  // kubectl's verbs are fetched on first use: the first keystroke starts fetching them, so a
-  // command is ready by the time it is typed, and a sandbox that is only looked at never needs them.
+  // kubectl's verbs and the shell's text tools are fetched on first use: the first keystroke
+  // starts fetching them, so a command is ready by the time it is typed, and a sandbox that is
+  // only looked at never needs them.
   const warm = term.onData(() => {
     warm.dispose();
     loadKubectl().catch(() => {});
+    loadTextTools().catch(() => {});
   });
   cleanups.push(() => warm.dispose());
 

@@ -18,20 +18,9 @@ import { bracket, test } from '../builtins/test.ts';
 import { sleep, timeout } from '../builtins/time.ts';
 import { alias, env, exportBuiltin, unalias, unset } from '../builtins/vars.ts';
 import { watch } from '../builtins/watch.ts';
-import { awk } from '../tools/awk.ts';
-import { base64 } from '../tools/base64.ts';
-import { cut } from '../tools/cut.ts';
-import { grep } from '../tools/grep.ts';
-import { head, tail } from '../tools/head-tail.ts';
 import { chown, id } from '../tools/id.ts';
-import { sed } from '../tools/sed.ts';
-import { seq } from '../tools/seq.ts';
-import { sort, uniq } from '../tools/sort.ts';
+import { lazyTool } from '../tools/lazy-tools.ts';
 import { sudo } from '../tools/sudo.ts';
-import { tee } from '../tools/tee.ts';
-import { tr } from '../tools/tr.ts';
-import { wc } from '../tools/wc.ts';
-import { xargs } from '../tools/xargs.ts';
 import type { Builtin } from './runtime.ts';
 
 /** BUILTINS are the bash builtins the sandbox implements. */
@@ -59,22 +48,22 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   unset,
 };
 
-/** TOOLS are the programs in /usr/bin; echo, printf, pwd, true and false exist there too, as on a real system. */
+/** TOOLS are the programs in /usr/bin; echo, printf, pwd, true and false exist there too, as on a real system. The text tools load on first use (lazy-tools.ts). */
 export const TOOLS: Readonly<Record<string, Builtin>> = {
   '[': bracket,
-  awk,
-  base64,
+  awk: lazyTool('awk'),
+  base64: lazyTool('base64'),
   cat,
   chown,
   clear,
   cp,
-  cut,
+  cut: lazyTool('cut'),
   date,
   echo,
   env,
   false: falseBuiltin,
-  grep,
-  head,
+  grep: lazyTool('grep'),
+  head: lazyTool('head'),
   hostname,
   id,
   ls,
@@ -83,22 +72,22 @@ export const TOOLS: Readonly<Record<string, Builtin>> = {
   printf,
   pwd,
   rm,
-  sed,
-  seq,
+  sed: lazyTool('sed'),
+  seq: lazyTool('seq'),
   sleep,
-  sort,
+  sort: lazyTool('sort'),
   sudo,
-  tail,
-  tee,
+  tail: lazyTool('tail'),
+  tee: lazyTool('tee'),
   test,
   timeout,
   touch,
-  tr,
+  tr: lazyTool('tr'),
   true: trueBuiltin,
-  uniq,
+  uniq: lazyTool('uniq'),
   watch,
-  wc,
+  wc: lazyTool('wc'),
   which,
   whoami,
-  xargs,
+  xargs: lazyTool('xargs'),
 };
