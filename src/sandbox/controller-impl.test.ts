@@ -1,6 +1,7 @@
 import { Session } from '@wheelhouse/sim-engine';
 import { describe, expect, it } from 'vitest';
-import { describeAge, RESTORE_FAILED, SAVE_FAILED, SandboxControllerImpl, type SandboxNotice, type TerminalSurface } from './controller-impl.ts';
+import { SandboxControllerImpl, type TerminalSurface } from './controller-impl.ts';
+import { RESTORE_FAILED, SAVE_FAILED, type SandboxNotice } from './sandbox-notice.ts';
 import type { Ticker } from './live-clock.ts';
 import { MAX_CATCH_UP_MS } from './persistence/catch-up.ts';
 import { SavedSandboxStore, type StorageLike } from './persistence/saved-sandbox-store.ts';
@@ -417,15 +418,5 @@ describe('SandboxControllerImpl: startFrom', () => {
     h.controller.startFrom({ objects: [{ apiVersion: 'v1', kind: 'Pood', metadata: { name: 'x' } }] } as never);
     expect(h.notices.map((n) => n.title)).toEqual(["This exercise's starting cluster could not be built, so the sandbox starts from the default cluster."]);
     expect((await h.controller.runQuietly('kubectl get nodes -o name')).output).toContain('node/node-1');
-  });
-});
-
-describe('describeAge', () => {
-  it('rounds to the unit a person would use', () => {
-    expect(describeAge(10_000)).toBe('a moment ago');
-    expect(describeAge(60_000)).toBe('1 minute ago');
-    expect(describeAge(45 * 60_000)).toBe('45 minutes ago');
-    expect(describeAge(3 * 3_600_000)).toBe('3 hours ago');
-    expect(describeAge(49 * 3_600_000)).toBe('2 days ago');
   });
 });

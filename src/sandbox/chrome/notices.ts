@@ -2,7 +2,7 @@
  * Notices: polite messages inside a sandbox (saved state discarded, storage full). They sit
  * in a live region so screen readers announce them, and the learner can dismiss them.
  */
-import type { SandboxNotice } from '../controller-impl.ts';
+import type { SandboxNotice } from '../sandbox-notice.ts';
 import { h } from './dom.ts';
 
 /** Notices shows messages in a sandbox's `[data-notices]` live region. */

@@ -11,7 +11,8 @@ import type { SandboxController } from '../controller.ts';
 import { ManifestEditor } from './codemirror.ts';
 import { isManifestPath, toDiagnostics, type EditorDiagnostic } from './diagnostics.ts';
 import { EDIT_BAR_HTML, KubectlEditBar } from './edit-bar.ts';
-import { checkName, listFiles, shellQuote, signature, type FsLike } from './files.ts';
+import { checkName, displayPath, listFiles, rel, shellQuote, signature, toAbs, type FsLike } from './files.ts';
+import { editorLayout } from './layout.ts';
 
 const WRITE_DELAY_MS = 300;
 const SAVE_DELAY_MS = 1500;
@@ -51,43 +52,7 @@ export class EditorPanel {
     this.controller = controller;
     this.root = root;
     this.memoryKey = `wheelhouse:editor:${controller.id}`;
-    root.innerHTML = `<div class="wh-editor__layout">
-      <nav class="wh-editor__files" aria-label="Files in your home directory">
-        <div class="wh-editor__files-head">
-          <span class="wh-editor__files-title">~/</span>
-          <button type="button" class="wh-editor__button" data-new>New file</button>
-        </div>
-        <form class="wh-editor__name" hidden>
-          <label class="wh-editor__name-label"><span data-name-title>New file</span>
-            <input type="text" spellcheck="false" autocomplete="off" autocapitalize="off" placeholder="web.yaml">
-          </label>
-          <p class="wh-editor__name-error" role="alert"></p>
-        </form>
-        <ul class="wh-editor__list"></ul>
-      </nav>
-      <div class="wh-editor__main">
-        <div class="wh-editor__bar">
-          <span class="wh-editor__path"></span>
-          <span class="wh-editor__saved" aria-live="polite"></span>
-          <span class="wh-editor__spacer"></span>
-          <button type="button" class="wh-editor__button" data-rename>Rename</button>
-          <button type="button" class="wh-editor__button" data-delete>Delete</button>
-          <button type="button" class="wh-editor__button wh-editor__button--primary" data-apply title="kubectl apply -f (Ctrl+Enter)">Apply</button>
-        </div>
-        ${EDIT_BAR_HTML}
-        <div class="wh-editor__confirm" role="group" aria-label="Confirm delete" data-confirm-delete hidden>
-          <span data-confirm-text></span>
-          <button type="button" class="wh-editor__button wh-editor__button--danger" data-confirm-yes>Delete</button>
-          <button type="button" class="wh-editor__button" data-confirm-no>Cancel</button>
-        </div>
-        <div class="wh-editor__cm"></div>
-        <div class="wh-editor__empty" hidden>
-          <p>No file is open.</p>
-          <p>Create one with <strong>New file</strong>, or in the terminal: <code>kubectl run web --image=nginx --dry-run=client -o yaml &gt; web.yaml</code></p>
-        </div>
-        <p class="wh-editor__status" aria-live="polite"></p>
-      </div>
-    </div>`;
+    root.innerHTML = editorLayout(EDIT_BAR_HTML);
     const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
     this.list = q('.wh-editor__list');
     this.nameForm = q('.wh-editor__name');
@@ -323,7 +288,7 @@ export class EditorPanel {
       /* fall back to home */
     }
     if (abs.startsWith(`${cwd}/`)) return abs.slice(cwd.length + 1);
-    return shellPath(abs);
+    return displayPath(abs);
   }
 
   // New, rename, delete -------------------------------------------------------
@@ -418,21 +383,4 @@ export class EditorPanel {
       return undefined;
     }
   }
-}
-
-function toAbs(path: string): string {
-  if (path.startsWith('/')) return path;
-  return `${HOME}/${path}`.replace(/\/+/g, '/');
-}
-
-function rel(abs: string): string {
-  return abs.startsWith(`${HOME}/`) ? abs.slice(HOME.length + 1) : abs;
-}
-
-function displayPath(abs: string): string {
-  return abs.startsWith(`${HOME}/`) ? `~/${rel(abs)}` : abs;
-}
-
-function shellPath(abs: string): string {
-  return abs.startsWith(`${HOME}/`) ? `~/${rel(abs)}` : abs;
 }

@@ -1,7 +1,9 @@
 /**
  * The editor's view of the sandbox filesystem: the files under the home directory (dotfiles
- * and dot-directories left out, as `ls` does), and the rules for names the learner types.
+ * and dot-directories left out, as `ls` does), the rules for names the learner types, and how
+ * paths are shown.
  */
+import { HOME } from '@wheelhouse/sim-engine';
 
 /** FsLike is the part of the sandbox's VirtualFS the editor uses. */
 export interface FsLike {
@@ -62,4 +64,20 @@ export function freeName(base: string, existing: readonly string[]): string {
 /** shellQuote quotes a path for the command line only when it needs it. */
 export function shellQuote(path: string): string {
   return /^[\w@%+=:,./~-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** toAbs turns a path relative to the home directory into an absolute one. */
+export function toAbs(path: string): string {
+  if (path.startsWith('/')) return path;
+  return `${HOME}/${path}`.replace(/\/+/g, '/');
+}
+
+/** rel is a path under the home directory relative to it (other paths stay absolute). */
+export function rel(abs: string): string {
+  return abs.startsWith(`${HOME}/`) ? abs.slice(HOME.length + 1) : abs;
+}
+
+/** displayPath is a path as the shell would show it: `~/web.yaml` under the home directory. */
+export function displayPath(abs: string): string {
+  return abs.startsWith(`${HOME}/`) ? `~/${rel(abs)}` : abs;
 }
