@@ -31,5 +31,18 @@ kubectl config set-context
 kubectl config set-context other --namespace=x
 kubectl config use-context kubernetes-admin@wheelhouse
 kubectl config use-context kind-kind
-kubectl config set-cluster wheelhouse --server=https://example.com
+kubectl config set-cluster demo --server=https://10.0.0.9:6443
+kubectl config set-credentials bob --token=abc123
+kubectl config set-context demo --cluster=demo --user=bob
+kubectl --context=demo get pods
+kubectl config get-clusters
+kubectl config set-credentials bob --username=bob --password=secret
+kubectl config view --minify --context=demo
+kubectl config set-credentials bob --token=t --username=u
+kubectl config set-cluster demo --certificate-authority=/nope --embed-certs
+kubectl config delete-context demo
+kubectl config delete-user bob
+kubectl config delete-cluster demo
+kubectl config delete-cluster demo
+kubectl get pods
 kubectl config foo

@@ -112,18 +112,24 @@ export function loadKubeconfig(fs: VirtualFS, env: Record<string, string>, expli
   return { path, doc: fs.kind(path) === 'file' ? parseKubeconfig(fs.read(path), path) : emptyKubeconfig() };
 }
 
-function ordered(fields: Fields, keys: readonly string[], shorten: (k: string, v: unknown) => unknown): Fields {
+function ordered(fields: Fields, keys: readonly string[], shorten: (k: string, v: unknown) => unknown, always: readonly string[]): Fields {
   const out: Fields = {};
-  for (const k of keys) if (fields[k] !== undefined && fields[k] !== '') out[k] = shorten(k, fields[k]);
+  for (const k of keys) {
+    if (fields[k] !== undefined && fields[k] !== '') out[k] = shorten(k, fields[k]);
+    else if (always.includes(k)) out[k] = '';
+  }
   return out;
 }
+
+// Fields clientcmd's v1 types declare without omitempty: written even when empty.
+const ALWAYS: Record<string, readonly string[]> = { cluster: ['server'], user: [], context: ['cluster', 'user'] };
 
 const OMITTED = new Set(['certificate-authority-data', 'client-certificate-data', 'client-key-data']);
 const REDACTED = new Set(['token', 'password']);
 
 function list(entries: Map<string, Fields>, key: string, keys: readonly string[], shorten: (k: string, v: unknown) => unknown): Fields[] | null {
   if (entries.size === 0) return null;
-  return [...entries.keys()].sort().map((name) => ({ name, [key]: ordered(entries.get(name)!, keys, shorten) }));
+  return [...entries.keys()].sort().map((name) => ({ name, [key]: ordered(entries.get(name)!, keys, shorten, ALWAYS[key] ?? []) }));
 }
 
 /** toV1 is the kubeconfig as clientcmd's v1.Config, fields in Go struct order; unless `raw`, data is DATA+OMITTED and secrets REDACTED, as `kubectl config view` prints them. */

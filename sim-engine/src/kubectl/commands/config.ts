@@ -16,6 +16,7 @@ import { toYAML } from '../printers/yaml.ts';
 import { encodeOrdered } from '../typed-json.ts';
 import { toV1, type KubeconfigDoc } from '../kubeconfig-file.ts';
 import { CONTEXT_COMMANDS } from './config-contexts.ts';
+import { ENTRY_COMMANDS } from './config-entries.ts';
 
 const view: Command = {
   name: 'view',
@@ -139,12 +140,9 @@ export const configCommand: Command = {
     single('get-clusters', 'Display clusters defined in the kubeconfig', { description: 'List the clusters the kubeconfig names.', examples: [['List the clusters', 'kubectl config get-clusters']], usage: 'config get-clusters' }, (inv) => `NAME\n${[...inv.kubeconfig.doc.clusters.keys()].sort().map((n) => `${n}\n`).join('')}`),
     single('get-users', 'Display users defined in the kubeconfig', { description: 'List the users the kubeconfig names.', examples: [['List the users', 'kubectl config get-users']], usage: 'config get-users' }, (inv) => `NAME\n${[...inv.kubeconfig.doc.users.keys()].sort().map((n) => `${n}\n`).join('')}`),
     ...CONTEXT_COMMANDS,
+    ...ENTRY_COMMANDS,
     ...([
-      ['delete-cluster', 'Delete the specified cluster from the kubeconfig'],
-      ['delete-user', 'Delete the specified user from the kubeconfig'],
       ['set', 'Set an individual value in a kubeconfig file'],
-      ['set-cluster', 'Set a cluster entry in kubeconfig'],
-      ['set-credentials', 'Set a user entry in kubeconfig'],
       ['unset', 'Unset an individual value in a kubeconfig file'],
     ] as [string, string][]).map(unsupported),
   ],
