@@ -110,8 +110,12 @@ describe('EventRecorder aggregation cache', () => {
     const { cluster, pod } = setup();
     const src = { component: 'test' };
     cluster.recorder.record(pod, 'Normal', 'First', 'x', src);
-    for (let i = 0; i < MAX_LRU_ENTRIES; i++) cluster.recorder.record(pod, 'Normal', 'Filler', `m${i}`, src);
-    // Another component's events do not push it out: each component has its own cache.
+    // Fillers about other objects, so neither the spam filter nor the aggregator steps in.
+    for (let i = 0; i < MAX_LRU_ENTRIES; i++) {
+      const other = { ...pod, metadata: { ...pod.metadata, name: `filler-${i}`, uid: `uid-${i}` } };
+      cluster.recorder.record(other, 'Normal', 'Filler', 'f', src);
+    }
+    // Another component's events do not push it out: each component has its own caches.
     cluster.recorder.record(pod, 'Normal', 'Other', 'y', { component: 'other' });
     cluster.recorder.record(pod, 'Normal', 'First', 'x', src);
     const firsts = cluster.api.list<Event>('Event', 'default').filter((e) => e.reason === 'First');
@@ -123,11 +127,71 @@ describe('EventRecorder aggregation cache', () => {
     const src = { component: 'kubelet', host: 'node-1' };
     cluster.recorder.record(pod, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
     const state = structuredClone(cluster.recorder.state);
-    expect(Object.keys(state.names).some((k) => k.endsWith('\u0000kubelet\u0000node-1'))).toBe(true);
+    expect(Object.keys(state.correlators ?? {})).toContain('\u0000kubelet\u0000node-1');
     cluster.recorder.state = state;
     expect(cluster.recorder.state).toEqual(state);
     cluster.recorder.record(pod, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
     expect(cluster.api.list<Event>('Event', 'default').filter((e) => e.reason === 'BackOff').map((e) => e.count)).toEqual([2]);
+  });
+
+  it('reads a snapshot from before the correlator: the names it kept go on counting', () => {
+    const { cluster, pod } = setup();
+    const src = { component: 'kubelet', host: 'node-1' };
+    cluster.recorder.record(pod, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
+    const [event] = cluster.api.list<Event>('Event', 'default').filter((e) => e.reason === 'BackOff');
+    const key = `${pod.metadata.uid}\u0000spec.containers{web}\u0000BackOff\u0000Back-off\u0000Warning\u0000kubelet\u0000node-1`;
+    cluster.recorder.state = { seq: 99, names: { [key]: event!.metadata.name! } };
+    cluster.recorder.record(pod, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
+    expect(cluster.api.list<Event>('Event', 'default').filter((e) => e.reason === 'BackOff').map((e) => [e.metadata.name, e.count])).toEqual([[event!.metadata.name, 2]]);
+  });
+});
+
+describe('EventRecorder correlator', () => {
+  it('combines the 10th and later different messages of one reason about one object, as client-go does', () => {
+    const { cluster, pod } = setup();
+    const src = { component: 'replicaset-controller' };
+    for (let i = 1; i <= 12; i++) cluster.recorder.record(pod, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`, src);
+    const created = cluster.api.list<Event>('Event', 'default').filter((e) => e.reason === 'SuccessfulCreate');
+    expect(created.map((e) => [e.message, e.count])).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => [`Created pod: web-${i + 1}`, 1]),
+      ['(combined from similar events): Created pod: web-12', 3],
+    ]);
+  });
+
+  it('starts afresh once 10 minutes pass without a similar event', () => {
+    const { cluster, pod } = setup();
+    const src = { component: 'test' };
+    for (let i = 1; i <= 9; i++) cluster.recorder.record(pod, 'Normal', 'Scaled', `step ${i}`, src);
+    cluster.advance(601_000);
+    cluster.recorder.record(pod, 'Normal', 'Scaled', 'step 10', src);
+    const messages = cluster.api.list<Event>('Event', 'default').filter((e) => e.reason === 'Scaled').map((e) => e.message);
+    expect(messages).toContain('step 10');
+    expect(messages.some((m) => m.startsWith('(combined'))).toBe(false);
+  });
+
+  it('writes 25 events about one object at once, then one every 5 minutes, with the count kept meanwhile', () => {
+    const { cluster, pod } = setup();
+    const src = { component: 'kubelet', host: 'node-1' };
+    let writes = 0;
+    cluster.store.watch('Event', (e) => {
+      if (e.type !== 'DELETED' && (e.object as Event).involvedObject.name === 'web') writes++;
+    });
+    for (let i = 0; i < 40; i++) {
+      cluster.recorder.record(pod, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
+      cluster.advance(10_000);
+    }
+    // 25 at once; in the 400 s that follow, one more token each 300 s.
+    expect(writes).toBe(26);
+    const backoff = () => cluster.api.list<Event>('Event', 'default').find((e) => e.reason === 'BackOff')!;
+    const shown = backoff().count;
+    expect(shown).toBeLessThan(40);
+    cluster.advance(300_000);
+    cluster.recorder.record(pod, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
+    // The next write carries every occurrence counted while writes were held back.
+    expect(backoff().count).toBe(41);
+    // Other components' events about the pod have buckets of their own.
+    cluster.recorder.record(pod, 'Normal', 'Scheduled', 'assigned', { component: 'default-scheduler' });
+    expect(cluster.api.list<Event>('Event', 'default').some((e) => e.reason === 'Scheduled')).toBe(true);
   });
 });
 

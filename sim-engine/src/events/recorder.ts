@@ -1,39 +1,41 @@
 /**
- * EventRecorder writes core/v1 Events through the API server on behalf of a component, and
- * aggregates repeats (same object, reason, message and source) into one Event whose count
- * grows, as client-go's event correlator does.
+ * EventRecorder writes core/v1 Events through the API server on behalf of a component. Each
+ * component's events go through its own EventCorrelator (correlator.ts), as client-go's do:
+ * repeats bump one Event's count, many similar messages combine, and a flood about one object
+ * is rationed.
  */
 import type { Event, ObjectReference } from '../api/event.ts';
 import type { KubeObject } from '../api/meta.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { StatusError } from '../apiserver/errors.ts';
 import type { Clock } from '../clock.ts';
-import { LruCache } from '../util/lru-cache.ts';
+import { EventCorrelator, MAX_LRU_ENTRIES, type CorrelatorState } from './correlator.ts';
 import { freezeOwned } from '../util/stored.ts';
 import { rfc3339 } from '../util/time.ts';
 
-/** RecorderState maps an aggregation key to the Event's name; it is part of a snapshot. */
+/** RecorderState is the recorder's part of a snapshot: the name counter and each component's correlator, by `\0component\0host`. */
 export interface RecorderState {
   seq: number;
-  names: Record<string, string>;
+  correlators?: Record<string, CorrelatorState>;
+  /** Snapshots from before the correlator: event key + suffix → Event name. */
+  names?: Record<string, string>;
 }
 
 /**
  * SharedSource is a component's frozen EventSource, the actor its writes are audited as, and its
- * own aggregation cache: in a real cluster each component (each kubelet) runs its own recorder.
+ * own correlator: in a real cluster each component (each kubelet) runs its own recorder.
  */
 interface SharedSource {
   source: { component: string; host?: string };
   actor: string;
-  names: LruCache<string>;
+  correlator: EventCorrelator;
 }
 
 /** EventRecorder records events from components. */
 export class EventRecorder {
   private seq = 0;
-  // Like client-go's correlator, each component remembers its last MAX_LRU_ENTRIES distinct
-  // events, by aggregation key; a cache's snapshot key ends in its component and host.
-  private readonly caches = new Map<string, LruCache<string>>();
+  // One correlator per component and host, keyed `\0component\0host` in snapshots.
+  private readonly correlators = new Map<string, EventCorrelator>();
   private readonly sources = new Map<string, Map<string | undefined, SharedSource>>();
   // The last reference built: a component records several events about one object version in a row.
   private lastRef: { obj: KubeObject; fieldPath: string | undefined; ref: ObjectReference } | undefined;
@@ -49,22 +51,32 @@ export class EventRecorder {
 
   /** state is the recorder's part of a snapshot. */
   get state(): RecorderState {
-    const names: Record<string, string> = {};
-    for (const [suffix, cache] of this.caches) for (const [key, name] of cache) names[key + suffix] = name;
-    return { seq: this.seq, names };
+    const correlators: Record<string, CorrelatorState> = {};
+    for (const [suffix, c] of this.correlators) correlators[suffix] = c.state;
+    return { seq: this.seq, correlators };
   }
 
   set state(s: RecorderState) {
     this.seq = s.seq;
-    this.caches.clear();
+    this.correlators.clear();
     this.sources.clear();
-    for (const [key, name] of Object.entries(s.names)) {
+    for (const [suffix, state] of Object.entries(s.correlators ?? {})) this.correlatorFor(suffix).state = state;
+    if (s.names) this.adoptNames(s.names);
+  }
+
+  /** adoptNames turns an older snapshot's aggregation names into logger entries, with counts read from the Events. */
+  private adoptNames(names: Record<string, string>): void {
+    const byName = new Map(this.api.list<Event>('Event').map((e) => [e.metadata.name!, e]));
+    for (const [key, name] of Object.entries(names)) {
       const at = key.lastIndexOf('\u0000', key.lastIndexOf('\u0000') - 1);
-      this.cacheFor(key.slice(at)).set(key.slice(0, at), name);
+      const [uid, fieldPath, reason, message, type] = key.slice(0, at).split('\u0000') as [string, string, string, string, 'Normal' | 'Warning'];
+      const e = byName.get(name);
+      if (!e) continue;
+      this.correlatorFor(key.slice(at)).remember(uid, message, { fieldPath, type, reason, count: e.count, first: Date.parse(e.firstTimestamp) || 0, name });
     }
   }
 
-  /** record writes (or bumps) an Event about `obj`. */
+  /** record writes (or bumps) an Event about `obj`, unless the correlator rations it away. */
   record(
     obj: KubeObject,
     type: 'Normal' | 'Warning',
@@ -76,51 +88,72 @@ export class EventRecorder {
     message = this.shared(message);
     if (fieldPath) fieldPath = this.shared(fieldPath);
     const namespace = obj.metadata.namespace || 'default';
-    const involved = this.referenceTo(obj, fieldPath);
-    const { source: sharedSource, actor, names } = this.sourceOf(source);
-    const key = `${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${type}`;
-    const now = rfc3339(this.clock.now());
-    const existingName = names.get(key);
-    const existing = existingName ? this.api.tryGet<Event>('Event', namespace, existingName) : undefined;
-    if (existing) {
-      this.api.update<Event>({ ...existing, count: existing.count + 1, lastTimestamp: now, involvedObject: involved }, actor);
-      return;
-    }
-    // Real names end in the hex of a nanosecond timestamp; the sequence keeps them unique within one instant.
-    const name = `${obj.metadata.name}.${nanosHex(this.clock.now(), ++this.seq)}`;
-    names.set(key, name);
-    const event: Event = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace },
-      involvedObject: involved,
-      reason,
-      message,
-      type,
-      source: sharedSource,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-      reportingComponent: source.component === 'kubelet' ? 'kubelet' : source.component,
-      reportingInstance: source.host ?? '',
-      eventTime: null,
-    };
+    const { source: sharedSource, actor, correlator } = this.sourceOf(source);
+    const nowMs = this.clock.now();
+    const now = rfc3339(nowMs);
+    const m = obj.metadata;
+    const c = correlator.correlate(
+      {
+        object: m.uid ?? `${obj.kind}/${m.namespace ?? ''}/${m.name}`,
+        fieldPath: fieldPath ?? '',
+        type,
+        reason,
+        message,
+        // Real names end in the hex of a nanosecond timestamp; the sequence keeps them unique within one instant.
+        name: `${m.name}.${nanosHex(nowMs, ++this.seq)}`,
+      },
+      nowMs,
+    );
+    if (c.skip) return;
     try {
-      // Frozen, the new Event is handed to the API server as it is, not copied.
-      this.api.create(freezeOwned(event), actor);
+      const existing = c.count > 1 ? this.api.tryGet<Event>('Event', namespace, c.name) : undefined;
+      // A repeat patches count, lastTimestamp and message; the involved object stays as first written.
+      if (existing) this.api.update<Event>({ ...existing, count: c.count, lastTimestamp: now, message: c.message }, actor);
+      else this.api.create(freezeOwned(this.newEvent(obj, namespace, c.name, type, reason, c.message, sharedSource, fieldPath, c.count, rfc3339(c.first), now)), actor);
     } catch (e) {
       // Like client-go's recorder, an event the server refuses (say, in a terminating
       // namespace) is dropped: recording what happened must never break the component.
       if (!(e instanceof StatusError)) throw e;
-      names.delete(key);
     }
   }
 
-  /** cacheFor returns the aggregation cache of the component and host that `suffix` names. */
-  private cacheFor(suffix: string): LruCache<string> {
-    let cache = this.caches.get(suffix);
-    if (!cache) this.caches.set(suffix, (cache = new LruCache<string>(MAX_LRU_ENTRIES)));
-    return cache;
+  private newEvent(
+    obj: KubeObject,
+    namespace: string,
+    name: string,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: Event['source'],
+    fieldPath: string | undefined,
+    count: number,
+    first: string,
+    now: string,
+  ): Event {
+    return {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: this.referenceTo(obj, fieldPath),
+      reason,
+      message,
+      type,
+      source,
+      // An Event that expired (event TTL) comes back under its old name and count.
+      firstTimestamp: first,
+      lastTimestamp: now,
+      count,
+      reportingComponent: source.component === 'kubelet' ? 'kubelet' : source.component,
+      reportingInstance: source.host ?? '',
+      eventTime: null,
+    };
+  }
+
+  /** correlatorFor returns the correlator of the component and host that `suffix` names. */
+  private correlatorFor(suffix: string): EventCorrelator {
+    let c = this.correlators.get(suffix);
+    if (!c) this.correlators.set(suffix, (c = new EventCorrelator()));
+    return c;
   }
 
   /** shared returns the copy of a text already kept, or keeps this one; the kept texts are forgotten in bulk now and then. */
@@ -162,7 +195,7 @@ export class EventRecorder {
       shared = {
         source: freezeOwned(source.host === undefined ? { component: source.component } : { component: source.component, host: source.host }),
         actor: source.host ? `${source.component}/${source.host}` : source.component,
-        names: this.cacheFor(`\u0000${source.component}\u0000${source.host ?? ''}`),
+        correlator: this.correlatorFor(`\u0000${source.component}\u0000${source.host ?? ''}`),
       };
       byHost.set(source.host, shared);
     }
@@ -191,11 +224,8 @@ export function nanosHex(ms: number, seq: number): string {
   return (high > 0 ? high.toString(16) + lowHex : (low % LOW).toString(16)).padStart(16, '0');
 }
 
-/**
- * MAX_LRU_ENTRIES is how many distinct events the recorder remembers for aggregation, client-go's
- * maxLruCacheEntries: an event that comes back after that many others starts a new Event.
- */
-export const MAX_LRU_ENTRIES = 4096;
+/** MAX_LRU_ENTRIES is how many keys each of a component's correlator caches remembers (client-go's maxLruCacheEntries). */
+export { MAX_LRU_ENTRIES };
 
 // Below 2^41 ms (until the year 2039) every intermediate stays below 2^53; later times take BigInt.
 const LOW_DIGITS = 5;

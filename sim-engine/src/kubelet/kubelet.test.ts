@@ -65,6 +65,20 @@ function step(cluster: Cluster, ms: number, by = 100): void {
   for (let t = 0; t < ms; t += by) cluster.advance(Math.min(by, ms - t));
 }
 
+/**
+ * reported records what the components report about a pod, before their event correlators
+ * count, combine or ration it: the kubelet's own behaviour, which rationed Events would hide.
+ */
+function reported(cluster: Cluster, name: string): { at: number; reason: string; message: string }[] {
+  const out: { at: number; reason: string; message: string }[] = [];
+  const record = cluster.recorder.record.bind(cluster.recorder);
+  cluster.recorder.record = (obj, type, reason, message, source, fieldPath) => {
+    if (obj.metadata.name === name) out.push({ at: cluster.now(), reason, message });
+    record(obj, type, reason, message, source, fieldPath);
+  };
+  return out;
+}
+
 function events(cluster: Cluster, name: string): Event[] {
   // Event names end in the hex of a nanosecond timestamp, so name order is creation order.
   return cluster.api.list<Event>('Event', 'default').filter((e) => e.involvedObject.name === name);
@@ -231,11 +245,7 @@ describe('kubelet: image pull failures', () => {
   it('alternates ErrImagePull and ImagePullBackOff with the reference texts and a doubling back-off capped at 5 minutes', () => {
     const cluster = defaultCluster({ seed: 7 });
     const { statuses } = track(cluster, 'bad');
-    const pulls: number[] = [];
-    cluster.store.watch('Event', (e) => {
-      const ev = e.object as Event;
-      if (ev.involvedObject.name === 'bad' && ev.reason === 'Pulling' && e.type !== 'DELETED') pulls.push(cluster.now());
-    });
+    const said = reported(cluster, 'bad');
     createPod(cluster, 'bad', { image: 'nginx:doesnotexist' });
     step(cluster, 25 * 60_000, 250);
 
@@ -246,6 +256,7 @@ describe('kubelet: image pull failures', () => {
     expect(new Set(seq.slice(2))).toEqual(new Set(['ErrImagePull', 'ImagePullBackOff']));
 
     // Each retry starts a back-off after entering ImagePullBackOff: 10s, 20s, 40s, ... capped at 300s.
+    const pulls = said.filter((e) => e.reason === 'Pulling').map((e) => e.at);
     const backoffStarts = statuses.filter((s) => s.status === 'ImagePullBackOff').map((s) => s.at);
     const gaps = pulls.slice(1).map((t, i) => Math.round((t - backoffStarts[i]!) / 1000));
     expect(gaps.slice(0, 7)).toEqual([10, 20, 40, 80, 160, 300, 300]);
@@ -261,14 +272,17 @@ describe('kubelet: image pull failures', () => {
       'Normal BackOff Back-off pulling image "nginx:doesnotexist"',
       'Warning Failed Error: ImagePullBackOff',
     ]);
-    expect(byReason.get('Normal Pulling Pulling image "nginx:doesnotexist"')).toBe(pulls.length);
     // Every 10 s re-sync inside a pull back-off repeats BackOff and Error: ImagePullBackOff.
-    const backoff = events(cluster, 'bad').find((e) => e.reason === 'BackOff')!;
-    const failed = events(cluster, 'bad').find((e) => e.message === 'Error: ImagePullBackOff')!;
+    const backoffs = said.filter((e) => e.reason === 'BackOff').length;
     const resyncs = gaps.slice(0, pulls.length - 1).reduce((sum, g) => sum + g / 10, 0);
-    expect(backoff.count).toBeGreaterThanOrEqual(resyncs);
-    expect(backoff.count).toBeLessThanOrEqual(resyncs + 30);
-    expect(failed.count).toBe(backoff.count);
+    expect(backoffs).toBeGreaterThanOrEqual(resyncs);
+    expect(backoffs).toBeLessThanOrEqual(resyncs + 30);
+    expect(said.filter((e) => e.message === 'Error: ImagePullBackOff').length).toBe(backoffs);
+    // The Events count them, but the kubelet's correlator writes at most one every 5 minutes once
+    // 25 have been written about the pod: the count shown lags the count reported.
+    const backoff = events(cluster, 'bad').find((e) => e.reason === 'BackOff')!;
+    expect(backoff.count).toBeLessThanOrEqual(backoffs);
+    expect(backoff.count).toBeGreaterThan(backoffs / 2);
 
     const waiting = p.status!.containerStatuses![0]!.state.waiting!;
     if (waiting.reason === 'ImagePullBackOff') expect(waiting.message).toBe('Back-off pulling image "nginx:doesnotexist"');
@@ -290,6 +304,7 @@ describe('kubelet: crash loops and completion', () => {
   it('crash-loops a failing command with a doubling back-off to 5 minutes', () => {
     const cluster = defaultCluster({ seed: 7 });
     const { statuses, versions } = track(cluster, 'crasher');
+    const said = reported(cluster, 'crasher');
     const p0 = createPod(cluster, 'crasher', { name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] });
     const uid = p0.metadata.uid!;
     step(cluster, 30 * 60_000, 250);
@@ -340,29 +355,28 @@ describe('kubelet: crash loops and completion', () => {
     expect(lines).toContain('Normal Created Created container: app');
     expect(lines).toContain('Normal Started Started container app');
     expect(lines).toContain(`Warning BackOff Back-off restarting failed container app in pod crasher_default(${uid})`);
-    const started = events(cluster, 'crasher').find((e) => e.reason === 'Started')!;
-    expect(started.count).toBe(cs.restartCount + 1);
+    expect(said.filter((e) => e.reason === 'Started').length).toBe(cs.restartCount + 1);
+    // One Event counts them all (as far as the correlator has let it be written).
+    expect(events(cluster, 'crasher').filter((e) => e.reason === 'Started')).toHaveLength(1);
   });
 
   it('records the BackOff event again on every 10 s re-sync while backing off', () => {
     const cluster = defaultCluster({ seed: 7 });
     const { statuses, versions } = track(cluster, 'crasher');
-    const backoffAt: number[] = [];
-    cluster.store.watch('Event', (e) => {
-      const ev = e.object as Event;
-      if (ev.involvedObject.name === 'crasher' && ev.reason === 'BackOff' && e.type !== 'DELETED') backoffAt.push(cluster.now());
-    });
+    const said = reported(cluster, 'crasher');
     createPod(cluster, 'crasher', { name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] });
     step(cluster, 15 * 60_000, 250);
+    const backoffAt = said.filter((e) => e.reason === 'BackOff').map((e) => e.at);
 
     const starts = versions.filter((v, i) => i > 0 && v.pod.status?.containerStatuses?.[0]?.state.running && !versions[i - 1]!.pod.status?.containerStatuses?.[0]?.state.running).map((v) => v.at);
     const windows = statuses.filter((s) => s.status === 'CrashLoopBackOff').map((s) => [s.at, starts.find((t) => t > s.at)!] as const).slice(0, 6);
     // A back-off of d seconds is one event when it starts plus one per re-sync inside it: d / 10.
     expect(windows.map(([from, to]) => backoffAt.filter((t) => t >= from && t < to).length)).toEqual([1, 2, 4, 8, 16, 30]);
-    // Aggregated into one Event whose count is every one of them.
+    // Aggregated into one Event, whose count the correlator writes at most every 5 minutes after the first 25 writes about the pod.
     const backoff = events(cluster, 'crasher').filter((e) => e.reason === 'BackOff');
     expect(backoff).toHaveLength(1);
-    expect(backoff[0]!.count).toBe(backoffAt.length);
+    expect(backoff[0]!.count).toBeLessThanOrEqual(backoffAt.length);
+    expect(backoff[0]!.count).toBeGreaterThanOrEqual(backoffAt.length - 30);
   });
 
   it('stops re-recording BackOff once the pod is deleted', () => {
