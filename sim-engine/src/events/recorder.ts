@@ -224,7 +224,7 @@ export function nanosHex(ms: number, seq: number): string {
   return (high > 0 ? high.toString(16) + lowHex : (low % LOW).toString(16)).padStart(16, '0');
 }
 
-/** MAX_LRU_ENTRIES is how many keys each of a component's correlator caches remembers (client-go's maxLruCacheEntries). */
+/** MAX_LRU_ENTRIES is how many objects a component's correlator remembers (client-go's maxLruCacheEntries). */
 export { MAX_LRU_ENTRIES };
 
 // Below 2^41 ms (until the year 2039) every intermediate stays below 2^53; later times take BigInt.
