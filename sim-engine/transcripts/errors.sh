@@ -17,3 +17,5 @@ kubectl describe
 kubectl describe pod nope
 kubectl get pods -o foo
 kubectl get statefulsets
+kubectl get controllerrevisions -n kube-system
+kubectl get pc

@@ -37,6 +37,9 @@ const UNSIMULATED = new Map<string, string>(
     ['resourcequotas', 'quota', 'resourcequota', 'resourcequotas'],
     ['poddisruptionbudgets', 'pdb', 'poddisruptionbudget', 'poddisruptionbudgets.policy'],
     ['leases', 'lease', '', 'leases.coordination.k8s.io'],
+    // kubeadm clusters have kube-proxy's revisions and the two system priority classes; the sandbox models neither as objects.
+    ['controllerrevisions', 'controllerrevision', '', 'controllerrevisions.apps'],
+    ['priorityclasses', 'pc', 'priorityclass', 'priorityclasses.scheduling.k8s.io'],
   ].flatMap(([plural, a, b, qualified]) => [plural!, a!, b!].filter(Boolean).map((n) => [n, qualified!] as [string, string])),
 );
 
