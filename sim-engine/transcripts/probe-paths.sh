@@ -1,5 +1,5 @@
 # The demo image answers /, /healthz and nothing else: a probe on a wrong path fails with 404.
-kubectl apply -f - <<'YAML'
+cat > hello.yaml <<'YAML'
 apiVersion: v1
 kind: Pod
 metadata:
@@ -14,25 +14,13 @@ spec:
         port: 8080
       periodSeconds: 5
 YAML
+kubectl apply -f hello.yaml
 sleep 20
 kubectl get pods hello
 kubectl get events --field-selector involvedObject.name=hello,reason=Unhealthy
 kubectl delete pod hello --now
-kubectl apply -f - <<'YAML'
-apiVersion: v1
-kind: Pod
-metadata:
-  name: hello
-spec:
-  containers:
-  - name: hello
-    image: wheelhouse/hello:v1
-    readinessProbe:
-      httpGet:
-        path: /healthz
-        port: 8080
-      periodSeconds: 5
-YAML
+sed -i 's|path: /ready|path: /healthz|' hello.yaml
+kubectl apply -f hello.yaml
 sleep 20
 kubectl get pods hello
 kubectl run client --image=busybox:1.36 --restart=Never -- sleep 3600

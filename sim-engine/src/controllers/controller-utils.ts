@@ -3,6 +3,7 @@
  * controller_ref_manager.go: controller references, pod activity/readiness/availability,
  * and delayed requeues kept as plain data so a snapshot can carry them.
  */
+import type { WorkQueue } from '../util/workqueue.ts';
 import type { KubeObject, OwnerReference } from '../api/meta.ts';
 import type { Pod } from '../api/pod.ts';
 import type { Clock } from '../clock.ts';
@@ -111,4 +112,18 @@ export class Requeues {
   restore(s: Record<string, number> | undefined): void {
     this.due = { ...(s ?? {}) };
   }
+}
+
+/**
+ * syncQueuedRound syncs only the keys queued when the round began and reports whether there
+ * were any: work a sync causes waits for the other controllers to see it first, as it would on
+ * a real cluster.
+ */
+export function syncQueuedRound(queue: WorkQueue, sync: (key: string) => void): boolean {
+  const n = queue.size;
+  for (let i = 0; i < n; i++) {
+    const key = queue.take();
+    if (key !== undefined) sync(key);
+  }
+  return n > 0;
 }

@@ -18,7 +18,7 @@ import type { EventRecorder } from '../../events/recorder.ts';
 import type { Store, WatchEvent } from '../../store/store.ts';
 import { jsonEqual } from '../../util/json-equal.ts';
 import { WorkQueue } from '../../util/workqueue.ts';
-import { controllerRefOf, keyOf, Requeues, splitKey, withOwner, withoutOwner } from '../controller-utils.ts';
+import { controllerRefOf, syncQueuedRound, keyOf, Requeues, splitKey, withOwner, withoutOwner } from '../controller-utils.ts';
 import type { ControllerDeps } from '../index.ts';
 import { isPodUpdated, newDaemonPod, revisionHash, templateGeneration } from './pods.ts';
 import { rollingUpdatePlan } from './rolling.ts';
@@ -63,12 +63,7 @@ export class DaemonSetController implements Component {
   }
 
   processQueue(): boolean {
-    const n = this.queue.size;
-    for (let i = 0; i < n; i++) {
-      const key = this.queue.take();
-      if (key !== undefined) this.sync(key);
-    }
-    return n > 0;
+    return syncQueuedRound(this.queue, (key) => this.sync(key));
   }
 
   onTimer(action: Timer['action']): void {

@@ -17,7 +17,7 @@ import type { EventRecorder } from '../../events/recorder.ts';
 import type { Store, WatchEvent } from '../../store/store.ts';
 import { rfc3339 } from '../../util/time.ts';
 import { WorkQueue } from '../../util/workqueue.ts';
-import { controllerRefOf, isPodActive, keyOf, newControllerRef, Requeues, splitKey, withOwner, withoutOwner } from '../controller-utils.ts';
+import { controllerRefOf, syncQueuedRound, isPodActive, keyOf, newControllerRef, Requeues, splitKey, withOwner, withoutOwner } from '../controller-utils.ts';
 import type { ControllerDeps } from '../index.ts';
 import { PodsByNode } from './pods-by-node.ts';
 import { rankForDeletion } from './ranking.ts';
@@ -64,14 +64,7 @@ export class ReplicaSetController implements Component {
   }
 
   processQueue(): boolean {
-    // Only what was queued when the round began: work this sync causes waits for the other
-    // controllers to see it first, as it would on a real cluster.
-    const n = this.queue.size;
-    for (let i = 0; i < n; i++) {
-      const key = this.queue.take();
-      if (key !== undefined) this.sync(key);
-    }
-    return n > 0;
+    return syncQueuedRound(this.queue, (key) => this.sync(key));
   }
 
   onTimer(action: Timer['action']): void {

@@ -4,8 +4,7 @@
  * so a scenario can create objects as apply would without loading kubectl's patch machinery.
  */
 import { toCompactJSON } from '../printers/json.ts';
-
-type JSONMap = Record<string, unknown>;
+import { isMap, type JSONMap } from './json-map.ts';
 
 /** LAST_APPLIED is the annotation client-side apply keeps the applied manifest in. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -54,8 +53,4 @@ export function pruneNulls<T>(v: T): T {
     return out as T;
   }
   return v;
-}
-
-function isMap(v: unknown): v is JSONMap {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -5,8 +5,10 @@
 import { structSchema, type TypeRef } from '../../api/schema/index.ts';
 import { formatFloatG } from '../printers/go-fmt.ts';
 
-/** JSONMap is a decoded JSON object. */
-export type JSONMap = Record<string, unknown>;
+import { isMap, type JSONMap } from './json-map.ts';
+
+// The JSON helpers live in json-map.ts (light enough for the browser's first load); the patch code imports them from here.
+export { isMap, type JSONMap };
 
 /** Cursor is where in the schema a map sits; undefined means no metadata (plain merge). */
 export type Cursor = TypeRef | undefined;
@@ -57,10 +59,6 @@ export function lookupSlice(cursor: Cursor, key: string): FieldMeta {
   return { sub, ...split(t.strategy), mergeKey: t.mergeKey ?? '' };
 }
 
-/** isMap tells a JSON object from other values. */
-export function isMap(v: unknown): v is JSONMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** goType is reflect.TypeOf on unstructured JSON: integers decode as int64, other numbers as float64. */
 export function goType(v: unknown): string {
